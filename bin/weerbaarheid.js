@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// Thin launcher: all work happens in the compiled library (dist/), see src/cli/main.ts.
+import { main } from '../dist/src/cli/main.js';
+
+process.exitCode = await main(process.argv.slice(2));

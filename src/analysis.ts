@@ -1,0 +1,97 @@
+/**
+ * The result of scoring: what analysis.json holds (and what next year's run reads back as `vorige`),
+ * and the one input of every renderer. Numbers are unrounded; renderers round for display.
+ * Key order here is the key order in analysis.json.
+ */
+import { z } from 'zod';
+import { IncidentSchema, IsoDate, LevelSchema, MeasureSchema, MethodSchema, RiskClass, RiskSchema, MeasureStatus } from './model.js';
+
+export const RiskLevelSchema = z.object({
+  kans: z.number(),
+  impact: z.number(),
+  score: z.number(),
+  klasse: RiskClass,
+});
+export type RiskLevel = z.infer<typeof RiskLevelSchema>;
+
+export const ScoredRiskSchema = RiskSchema.omit({ kans: true, impact: true, source: true }).extend({
+  bruto: RiskLevelSchema,
+  actueel: RiskLevelSchema,
+  streef: RiskLevelSchema,
+  /** IDs of the measures that name this risk, in register order. */
+  maatregelen: z.array(z.string()),
+  /** Σ credit over those measures (0 = no credit earned yet). */
+  totaalCredit: z.number(),
+});
+export type ScoredRisk = z.infer<typeof ScoredRiskSchema>;
+
+export const ScoredMeasureSchema = MeasureSchema.omit({ source: true }).extend({
+  credit: z.number(),
+  teLaat: z.boolean(),
+  /** Days past Streefdatum at the peildatum when te laat, else 0. */
+  dagenTeLaat: z.number().int(),
+});
+export type ScoredMeasure = z.infer<typeof ScoredMeasureSchema>;
+
+export const IndicatorResultSchema = z.object({
+  code: z.string(),
+  naam: z.string(),
+  /** 0-100, null when no risk (not gesloten) names the indicator. */
+  score: z.number().nullable(),
+  aantalRisicos: z.number().int(),
+  /** Last year's score, null without `vorige` or when not comparable. */
+  vorigeScore: z.number().nullable(),
+  /** score - vorigeScore, null when either is missing. */
+  verandering: z.number().nullable(),
+  perKlasse: z.record(RiskClass, z.number().int()),
+  /** ID of the risk with the highest actueel score, null without risks. */
+  slechtsteRisico: z.string().nullable(),
+});
+export type IndicatorResult = z.infer<typeof IndicatorResultSchema>;
+
+export const TotalsSchema = z.object({
+  maatregelenPerStatus: z.record(MeasureStatus, z.number().int()),
+  maatregelenTeLaat: z.number().int(),
+  /** M€ per year, measures not cancelled. */
+  kostenStructureel: z.number(),
+  /** M€ once, measures not cancelled. */
+  kostenEenmalig: z.number(),
+  risicosPerKlasse: z.object({ bruto: z.record(RiskClass, z.number().int()), actueel: z.record(RiskClass, z.number().int()), streef: z.record(RiskClass, z.number().int()) }),
+  /** Weighted mean of the indicator scores that exist; null when none does. */
+  totaalScore: z.number().nullable(),
+});
+export type Totals = z.infer<typeof TotalsSchema>;
+
+export const TrendSchema = z.object({
+  vorigJaar: z.number().int(),
+  /** False when last year's method differs in a way that makes scores incomparable. */
+  methodeVergelijkbaar: z.boolean(),
+  /** Dutch sentences describing method differences (empty when identical). */
+  methodeVerschillen: z.array(z.string()),
+  nieuweRisicos: z.array(z.string()),
+  geslotenRisicos: z.array(z.string()),
+  /** Risks present both years whose actueel class changed. */
+  klasseWijzigingen: z.array(z.object({ id: z.string(), van: RiskClass, naar: RiskClass })),
+  nieuwTeLaat: z.array(z.string()),
+  nieuwGereed: z.array(z.string()),
+});
+export type Trend = z.infer<typeof TrendSchema>;
+
+export const AnalysisSchema = z.object({
+  jaar: z.number().int(),
+  peildatum: IsoDate,
+  /** Level this analysis (after filtering) is rendered for. */
+  rubricering: LevelSchema,
+  organisatie: z.string(),
+  netwerk: z.string(),
+  /** Which data the indicator scores were computed over (see ScoreBasis). */
+  scoregrondslag: z.enum(['alle', 'zichtbaar']),
+  methode: MethodSchema,
+  risks: z.array(ScoredRiskSchema),
+  measures: z.array(ScoredMeasureSchema),
+  incidents: z.array(IncidentSchema.omit({ source: true })),
+  indicators: z.array(IndicatorResultSchema),
+  totals: TotalsSchema,
+  trend: TrendSchema.nullable(),
+});
+export type Analysis = z.infer<typeof AnalysisSchema>;

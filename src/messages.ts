@@ -1,0 +1,78 @@
+/**
+ * A located message (after vfile-message): a problem is a value with a place and a reason, never a
+ * thrown string. Messages pile up during a run; the exit code is derived from them in one place.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Message {
+  severity: Severity;
+  /** Stable rule id, e.g. `waarde-buiten-bereik`, `onbekende-risico-id`. */
+  ruleId: string;
+  /** What is wrong, in Dutch, as a full sentence without the place. */
+  reason: string;
+  /** Path relative to the data folder (never absolute), e.g. `registers.xlsx`, `analyse.yaml`. */
+  file?: string;
+  sheet?: string;
+  /** Row number as Excel (or a text editor for CSV/YAML) shows it, 1-based. */
+  row?: number;
+  /** Column header as written in the file. */
+  column?: string;
+  /** Cell reference like `C14`. */
+  cell?: string;
+  /** The value found, as text. */
+  actual?: string;
+  /** What was allowed, in Dutch. */
+  expected?: string;
+}
+
+const SEVERITY_LABEL: Record<Severity, string> = { error: 'fout', warning: 'waarschuwing', info: 'info' };
+
+export function message(severity: Severity, ruleId: string, reason: string, place: Omit<Message, 'severity' | 'ruleId' | 'reason'> = {}): Message {
+  return { severity, ruleId, reason, ...place };
+}
+
+/** One line: `registers.xlsx › Risico's › rij 14, kolom Kans (G14): fout: … (gevonden: "7"; verwacht: een geheel getal van 1 tot en met 5) [waarde-buiten-bereik]`. */
+export function formatMessage(m: Message): string {
+  const place: string[] = [];
+  if (m.file) place.push(m.file);
+  if (m.sheet) place.push(m.sheet);
+  const cellPart: string[] = [];
+  if (m.row !== undefined) cellPart.push(`rij ${m.row}`);
+  if (m.column !== undefined) cellPart.push(`kolom ${m.column}${m.cell ? ` (${m.cell})` : ''}`);
+  if (cellPart.length) place.push(cellPart.join(', '));
+  const detail: string[] = [];
+  if (m.actual !== undefined) detail.push(`gevonden: ${JSON.stringify(m.actual)}`);
+  if (m.expected !== undefined) detail.push(`verwacht: ${m.expected}`);
+  return `${place.length ? place.join(' › ') + ': ' : ''}${SEVERITY_LABEL[m.severity]}: ${m.reason}${detail.length ? ` (${detail.join('; ')})` : ''} [${m.ruleId}]`;
+}
+
+/** Sorted by file, sheet and place, errors before warnings at the same place: stable output. */
+export function sortMessages(messages: readonly Message[]): Message[] {
+  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+  return [...messages].sort(
+    (a, b) =>
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      (a.sheet ?? '').localeCompare(b.sheet ?? '') ||
+      (a.row ?? 0) - (b.row ?? 0) ||
+      (a.cell ?? a.column ?? '').localeCompare(b.cell ?? b.column ?? '') ||
+      rank[a.severity] - rank[b.severity] ||
+      a.reason.localeCompare(b.reason),
+  );
+}
+
+export function countMessages(messages: readonly Message[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const m of messages) counts[m.severity]++;
+  return counts;
+}
+
+/** `3 fouten, 5 waarschuwingen`. */
+export function summarize(messages: readonly Message[]): string {
+  const c = countMessages(messages);
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  return `${plural(c.error, 'fout', 'fouten')}, ${plural(c.warning, 'waarschuwing', 'waarschuwingen')}`;
+}
+
+export function hasErrors(messages: readonly Message[]): boolean {
+  return messages.some((m) => m.severity === 'error');
+}
