@@ -1,0 +1,100 @@
+/**
+ * One benchmark measurement in a fresh process, so that each stage's peak RSS is its own:
+ *   node dist/bench/stages.js pipeline DATA OUT   ingest, validate, score; writes OUT/analysis.json
+ *   node dist/bench/stages.js STAGE OUT           markdown | html | pdf | excel | mdpdf, from what the step before wrote
+ * Prints one JSON line: { stage: { ms, rssMiB } } (rssMiB: the process's peak RSS after the stage).
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AnalysisSchema } from '../src/analysis.js';
+import { LEVEL_LABEL } from '../src/classify/levels.js';
+import { ingest } from '../src/ingest/index.js';
+import { createBrowserSession } from '../src/render/browser.js';
+import { writeWorkbook } from '../src/render/excel.js';
+import { renderHtml, type HtmlMeta } from '../src/render/html.js';
+import { renderMarkdown } from '../src/render/markdown.js';
+import { printPdf } from '../src/render/pdf.js';
+import { score } from '../src/score/index.js';
+import { loadConfig } from '../src/validate/config.js';
+import { validate } from '../src/validate/index.js';
+
+const result: Record<string, { ms: number; rssMiB: number }> = {};
+async function stage<T>(name: string, work: () => Promise<T> | T): Promise<T> {
+  const start = performance.now();
+  const value = await work();
+  result[name] = { ms: performance.now() - start, rssMiB: process.resourceUsage().maxRSS / 1024 };
+  return value;
+}
+
+const [mode, ...args] = process.argv.slice(2);
+
+async function pipeline(dataDir: string, outDir: string) {
+  await mkdir(join(outDir, 'figuren'), { recursive: true });
+  const { settings } = await loadConfig(dataDir);
+  if (!settings) throw new Error('analyse.yaml van de benchmark is ongeldig');
+  const read = await stage('ingest', () => ingest(dataDir));
+  const checked = await stage('validate', () => validate(read.tables, settings));
+  const errors = [...read.messages, ...checked.messages].filter((m) => m.severity === 'error');
+  if (errors.length) throw new Error(`${errors.length} fouten in de benchmarkinvoer, de eerste: ${errors[0]?.reason}`);
+  const analysis = await stage('score', () => score(checked.registers, settings, null));
+  await writeFile(join(outDir, 'analysis.json'), JSON.stringify(analysis));
+  await writeFile(join(outDir, 'inputs.json'), JSON.stringify({ inputs: read.inputs, annexRowLimit: settings.bijlageMaxRijen }));
+}
+
+async function render(name: string, outDir: string) {
+  const analysis = AnalysisSchema.parse(JSON.parse(await readFile(join(outDir, 'analysis.json'), 'utf8')));
+  const meta: HtmlMeta = {
+    title: `Benchmark ${analysis.risks.length} risico's`,
+    organisatie: analysis.organisatie,
+    jaar: analysis.jaar,
+    peildatum: analysis.peildatum,
+    levelLabel: LEVEL_LABEL[analysis.rubricering],
+    toolVersion: 'bench',
+    subject: 'benchmark',
+    keywords: ['benchmark'],
+  };
+  if (name === 'markdown') {
+    const { inputs, annexRowLimit } = JSON.parse(await readFile(join(outDir, 'inputs.json'), 'utf8'));
+    const report = await stage('markdown', () =>
+      renderMarkdown(analysis, { toolVersion: 'bench', inputsHash: '0', inputs, dataQuality: [], slug: 'bench', annexRowLimit, reducedLevel: false }),
+    );
+    await writeFile(join(outDir, 'bench.md'), report.markdown);
+    for (const c of report.charts) {
+      await mkdir(join(outDir, c.file, '..'), { recursive: true });
+      await writeFile(join(outDir, c.file), c.svg);
+    }
+  } else if (name === 'html') {
+    const markdown = await readFile(join(outDir, 'bench.md'), 'utf8');
+    const html = await stage('html', () => renderHtml(markdown, meta));
+    await writeFile(join(outDir, 'bench.html'), html.html);
+  } else if (name === 'pdf') {
+    const markdown = await readFile(join(outDir, 'bench.md'), 'utf8');
+    const session = createBrowserSession();
+    try {
+      await stage('pdf', () =>
+        printPdf(session, { htmlPath: join(outDir, 'bench.html'), outPath: join(outDir, 'bench.pdf'), meta, markdown, allowedDir: outDir, creationDate: new Date(0), timeoutMs: 120_000 }),
+      );
+    } finally {
+      await session.close();
+    }
+  } else if (name === 'mdpdf') {
+    // The whole Markdown → PDF path in one process, as the peers are timed (see bench.ts).
+    const markdown = await readFile(join(outDir, 'bench.md'), 'utf8');
+    const html = await renderHtml(markdown, meta);
+    await writeFile(join(outDir, 'bench.html'), html.html);
+    const session = createBrowserSession();
+    try {
+      await printPdf(session, { htmlPath: join(outDir, 'bench.html'), outPath: join(outDir, 'bench.pdf'), meta, markdown, allowedDir: outDir, creationDate: new Date(0) });
+    } finally {
+      await session.close();
+    }
+  } else if (name === 'excel') {
+    await stage('excel', () => writeWorkbook(analysis, { levelLabel: meta.levelLabel, toolVersion: 'bench', dataQuality: [], title: meta.title }, join(outDir, 'bench.xlsx')));
+  } else {
+    throw new Error(`onbekende stap ${name}`);
+  }
+}
+
+if (mode === 'pipeline') await pipeline(args[0]!, args[1]!);
+else await render(mode ?? '', args[0]!);
+process.stdout.write(JSON.stringify(result) + '\n');

@@ -1,0 +1,8 @@
+/** The exit codes of the contract, in one table; `internal` (a bug in this tool, EX_SOFTWARE) is outside it. */
+export const EXIT = { ok: 0, invalidInput: 1, usage: 2, rendering: 3, internal: 70 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** A user's mistake in how the tool was called (not in the data): exit 2, one Dutch line, no stack. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

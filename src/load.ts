@@ -1,0 +1,78 @@
+/**
+ * The input side of a run: analyse.yaml, the registers and last year's result, each turned into
+ * data plus located messages. Shared by `validate` and `generate`.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import type { Analysis } from './analysis.js';
+import { AnalysisSchema } from './analysis.js';
+import { ingest } from './ingest/index.js';
+import type { InputFile } from './ingest/table.js';
+import { message, type Message } from './messages.js';
+import type { Registers, Settings } from './model.js';
+import { score } from './score/index.js';
+import { sha256 } from './output/hash.js';
+import { loadConfig } from './validate/config.js';
+import { validate } from './validate/index.js';
+
+export interface LoadedData {
+  settings?: Settings;
+  registers?: Registers;
+  /** Every file read, paths relative to the data folder (analyse.yaml first). */
+  inputs: InputFile[];
+  messages: Message[];
+}
+
+export async function loadData(dataDir: string): Promise<LoadedData> {
+  const config = await loadConfig(dataDir);
+  const read = await ingest(dataDir);
+  const inputs = [...(await hashFile(dataDir, 'analyse.yaml')), ...read.inputs];
+  const messages = [...config.messages, ...read.messages];
+  if (!config.settings) return { inputs, messages };
+  const checked = validate(read.tables, config.settings);
+  return { settings: config.settings, registers: checked.registers, inputs, messages: [...messages, ...checked.messages] };
+}
+
+/**
+ * Last year's result: its analysis.json as written then, or its data folder scored now with its
+ * own settings (without going back another year). Paths in messages and inputs stay relative to
+ * this year's data folder.
+ */
+export async function loadPrevious(dataDir: string, vorige: string): Promise<{ previous?: Analysis; inputs: InputFile[]; messages: Message[] }> {
+  const path = resolve(dataDir, vorige);
+  const rel = (p: string) => relative(dataDir, join(path, p)).split('\\').join('/');
+  const isFile = (await stat(path).catch(() => undefined))?.isFile() ?? false;
+  if (isFile) {
+    const bytes = await readFile(path);
+    const name = relative(dataDir, path).split('\\').join('/');
+    const parsed = AnalysisSchema.safeParse(safeJson(bytes.toString('utf8')));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return {
+        inputs: [],
+        messages: [message('error', 'vorige-ongeldig', 'De analyse van vorig jaar is geen geldige analysis.json.', { file: name, column: issue?.path.join('.'), expected: 'een analysis.json zoals weerbaarheid die schrijft' })],
+      };
+    }
+    return { previous: parsed.data, inputs: [{ path: name, sha256: sha256(bytes), bytes: bytes.length }], messages: [] };
+  }
+  const loaded = await loadData(path);
+  const inputs = loaded.inputs.map((i) => ({ ...i, path: rel(i.path) }));
+  const messages = loaded.messages
+    .filter((m) => m.severity === 'error')
+    .map((m) => ({ ...m, file: m.file ? rel(m.file) : rel('.') }));
+  if (!loaded.settings || !loaded.registers || messages.length) return { inputs, messages };
+  return { previous: score(loaded.registers, { ...loaded.settings, vorige: undefined }, null), inputs, messages };
+}
+
+async function hashFile(dir: string, name: string): Promise<InputFile[]> {
+  const bytes = await readFile(join(dir, name)).catch(() => undefined);
+  return bytes ? [{ path: name, sha256: sha256(bytes), bytes: bytes.length }] : [];
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
