@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+command -v unzip >/dev/null 2>&1 || need+=(unzip)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
 if [ "${WEERBAARHEID_TEST_TOOLS:-1}" = 1 ]; then
   command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)

@@ -13,7 +13,7 @@ import { hasErrors, sortMessages, type Message } from './messages.js';
 import type { Settings } from './model.js';
 import { combinedHash, sha256 } from './output/hash.js';
 import { buildManifest } from './output/manifest.js';
-import { createStaging } from './output/staging.js';
+import { createStaging, type Staging } from './output/staging.js';
 import { createBrowserSession, RenderError, type BrowserSession } from './render/browser.js';
 import { writeWorkbook } from './render/excel.js';
 import { renderHtml, type HtmlMeta } from './render/html.js';
@@ -126,15 +126,17 @@ export async function runGenerate(opts: GenerateOptions): Promise<RunResult> {
 
   const base = `weerbaarheidsanalyse-${normalizeKey(settings.netwerk)}-${settings.jaar}-${LEVEL_SLUG[level]}`;
   const dataQuality = messages.filter((m) => m.severity !== 'error');
-  const staging = await createStaging(outDir);
+  let staging: Staging | undefined;
   let browser: BrowserSession | undefined;
   const abort = () => void browser?.close();
   opts.signal?.addEventListener('abort', abort);
   try {
+    staging = await createStaging(outDir);
+    const stage = staging;
     const written: Record<string, string | Uint8Array> = {};
     const write = async (path: string, data: string | Uint8Array) => {
       checkAborted(opts.signal);
-      await staging.write(path, data);
+      await stage.write(path, data);
       written[path] = data;
     };
     const json = JSON.stringify(AnalysisSchema.parse(analysis), null, 2) + '\n';
@@ -163,21 +165,21 @@ export async function runGenerate(opts: GenerateOptions): Promise<RunResult> {
         const session = browser;
         await timer.stage('pdf', () =>
           printPdf(session, {
-            htmlPath: join(staging.dir, `${base}.html`),
-            outPath: join(staging.dir, `${base}.pdf`),
+            htmlPath: join(stage.dir, `${base}.html`),
+            outPath: join(stage.dir, `${base}.pdf`),
             meta,
             markdown: report.markdown,
-            allowedDir: staging.dir,
+            allowedDir: stage.dir,
             creationDate: creationDate(settings, opts.sourceDateEpoch),
             timeoutMs: opts.printTimeoutMs,
           }),
         );
-        written[`${base}.pdf`] = await readFile(join(staging.dir, `${base}.pdf`));
-        written[`${base}.html`] = await readFile(join(staging.dir, `${base}.html`));
+        written[`${base}.pdf`] = await readFile(join(stage.dir, `${base}.pdf`));
+        written[`${base}.html`] = await readFile(join(stage.dir, `${base}.html`));
       }
     }
     if (formats.has('xlsx')) {
-      const path = join(staging.dir, `${base}.xlsx`);
+      const path = join(stage.dir, `${base}.xlsx`);
       await timer.stage('excel', () =>
         writeWorkbook(analysis, { levelLabel: LEVEL_LABEL[level], toolVersion: TOOL_VERSION, dataQuality, title: reportTitle(analysis) }, path),
       );
@@ -196,19 +198,18 @@ export async function runGenerate(opts: GenerateOptions): Promise<RunResult> {
         timings: timer.timings,
         chromium: browser ? await browser.version() : null,
       });
-      await staging.write('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
-      await staging.commit();
+      await stage.write('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
+      await stage.commit();
       return { exitCode: EXIT.ok, messages, outDir, outputs, timings: timer.timings };
     });
   } catch (error) {
-    if (error instanceof RenderError || opts.signal?.aborted) {
-      return { exitCode: EXIT.rendering, messages, failure: error instanceof Error ? error.message : String(error), outputs: [], timings: timer.timings };
-    }
-    throw error;
+    const failure = opts.signal?.aborted ? 'Afgebroken; het vorige rapport is ongewijzigd.' : renderFailure(error, outDir);
+    if (failure === undefined) throw error;
+    return { exitCode: EXIT.rendering, messages, failure, outputs: [], timings: timer.timings };
   } finally {
     opts.signal?.removeEventListener('abort', abort);
     await browser?.close();
-    await staging.discard();
+    await staging?.discard();
   }
 }
 
@@ -259,7 +260,18 @@ async function refuseForeignReport(outDir: string, a: Analysis, level: Level, fo
 }
 
 function checkAborted(signal?: AbortSignal): void {
-  if (signal?.aborted) throw new RenderError('Afgebroken door de gebruiker; het vorige rapport is ongewijzigd.', 'aborted');
+  if (signal?.aborted) throw new Error('afgebroken');
+}
+
+/** Errors of rendering and of writing the output folder: exit 3 with one Dutch line. Anything else is a bug. */
+const WRITE_ERRORS = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'EIO', 'ENOTDIR', 'EISDIR', 'EMFILE', 'EBUSY']);
+function renderFailure(error: unknown, outDir: string): string | undefined {
+  if (error instanceof RenderError) return error.message;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code && WRITE_ERRORS.has(code)) {
+    return `Kan de uitvoer niet schrijven in ${outDir} (${code}); het vorige rapport is ongewijzigd.`;
+  }
+  return undefined;
 }
 
 function countDetail(loaded: Awaited<ReturnType<typeof loadData>>): string {

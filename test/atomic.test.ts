@@ -1,0 +1,160 @@
+/**
+ * Nothing lost: every failure path leaves the previous report byte for byte as it was and no
+ * staging folder behind.
+ */
+import { execFileSync, spawn, spawnSync as run } from 'node:child_process';
+import { appendFile, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RenderError, type BrowserSession } from '../src/render/browser.js';
+import { runGenerate } from '../src/run.js';
+import { BIN, EXAMPLE_DIR, copyData, removeTempDirs, snapshot, tempDir } from './helpers/fixtures.js';
+
+afterAll(removeTempDirs);
+
+let data: string;
+beforeAll(async () => {
+  data = await copyData(EXAMPLE_DIR);
+});
+
+/** A folder holding a finished report of the example, and its snapshot. */
+async function previousReport(parent?: string) {
+  const out = join(parent ?? (await tempDir()), 'rapport');
+  const first = await runGenerate({ dataDir: data, outDir: out, formats: ['md', 'xlsx'] });
+  expect(first.exitCode).toBe(0);
+  return { out, before: await snapshot(out) };
+}
+
+async function noStaging(out: string) {
+  const parent = join(out, '..');
+  expect((await readdir(parent)).filter((f) => f.startsWith('.tmp-'))).toEqual([]);
+}
+
+describe('a failed run leaves the previous report intact', () => {
+  it('on invalid input', async () => {
+    const { out, before } = await previousReport();
+    const broken = await copyData(EXAMPLE_DIR);
+    await appendFile(join(broken, 'analyse.yaml'), 'onbekendeSleutel: 1\n');
+    const result = await runGenerate({ dataDir: broken, outDir: out, formats: ['md', 'xlsx'] });
+    expect(result.exitCode).toBe(1);
+    expect(result.messages.some((m) => m.severity === 'error' && m.file === 'analyse.yaml')).toBe(true);
+    expect(await snapshot(out)).toEqual(before);
+    await noStaging(out);
+  });
+
+  it('when the browser fails to start', async () => {
+    const { out, before } = await previousReport();
+    let closed = 0;
+    const failing = (): BrowserSession => ({
+      page: async () => {
+        throw new RenderError('Chromium kon niet starten.', 'launch-failed');
+      },
+      version: async () => 'kapot',
+      close: async () => void closed++,
+      [Symbol.asyncDispose]: async () => void closed++,
+    });
+    const result = await runGenerate({ dataDir: data, outDir: out, browser: failing });
+    expect(result.exitCode).toBe(3);
+    expect(result.failure).toContain('Chromium');
+    expect(closed).toBeGreaterThan(0);
+    expect(await snapshot(out)).toEqual(before);
+    await noStaging(out);
+  });
+
+  it('when Chromium is not an executable browser (the real binary, exit 3, one Dutch line)', async () => {
+    const { out, before } = await previousReport();
+    const fake = join(await tempDir(), 'chromium');
+    await writeFile(fake, '#!/bin/sh\necho kapot >&2\nexit 1\n', { mode: 0o755 });
+    const run = spawnSync(process.execPath, [BIN, 'generate', data, '--out', out, '--quiet'], { PUPPETEER_EXECUTABLE_PATH: fake });
+    expect(run.status).toBe(3);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(await snapshot(out)).toEqual(before);
+    await noStaging(out);
+  });
+
+  describe.skipIf(!canMount())('on a file system that refuses writes', () => {
+    it('a read-only output folder', async () => {
+      const mnt = await tempDir();
+      mount(mnt, 'size=8m');
+      try {
+        const { out, before } = await previousReport(mnt);
+        execFileSync('mount', ['-o', 'remount,ro', mnt]);
+        const result = await runGenerate({ dataDir: data, outDir: out, formats: ['md', 'xlsx'] });
+        expect(result.exitCode).toBe(3);
+        expect(result.failure).toMatch(/schrijven/);
+        expect(await snapshot(out)).toEqual(before);
+      } finally {
+        execFileSync('umount', [mnt]);
+      }
+    });
+
+    it('a write error in the middle of the run (disk full)', async () => {
+      const mnt = await tempDir();
+      mount(mnt, 'size=4m');
+      try {
+        const { out, before } = await previousReport(mnt);
+        // Leave room for the first few outputs only, so a later write fails with ENOSPC.
+        const free = Number(execFileSync('df', ['--output=avail', '-B1', mnt], { encoding: 'utf8' }).split('\n')[1]);
+        await writeFile(join(mnt, 'vulling'), Buffer.alloc(Math.max(0, free - 24 * 1024)));
+        const result = await runGenerate({ dataDir: data, outDir: out, formats: ['md', 'xlsx'] });
+        expect(result.exitCode).toBe(3);
+        await rm(join(mnt, 'vulling'));
+        expect(await snapshot(out)).toEqual(before);
+        await noStaging(out);
+      } finally {
+        execFileSync('umount', [mnt]);
+      }
+    });
+  });
+
+  it('on Ctrl-C during the PDF: exit 3, previous report intact, no browser left running', async () => {
+    const { out, before } = await previousReport();
+    const child = spawn(process.execPath, [BIN, 'generate', data, '--out', out, '--verbose'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      // The HTML is done: the browser is starting or printing now.
+      if (/✓ HTML/.test(stderr)) child.kill('SIGINT');
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(stderr).toMatch(/✓ HTML/);
+    expect(code).toBe(3);
+    expect(await snapshot(out)).toEqual(before);
+    await noStaging(out);
+    const browsers = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(out));
+    expect(browsers).toEqual([]);
+  });
+});
+
+describe('a report of another analysis is not replaced without --force', () => {
+  it('refuses with exit 2, and --force replaces it', async () => {
+    const { out, before } = await previousReport();
+    const other = await copyData(EXAMPLE_DIR);
+    const yaml = await readFile(join(other, 'analyse.yaml'), 'utf8');
+    await writeFile(join(other, 'analyse.yaml'), yaml.replace('jaar: 2025', 'jaar: 2024').replace('peildatum: 2025-12-31', 'peildatum: 2024-12-31'));
+    const refused = spawnSync(process.execPath, [BIN, 'generate', other, '--out', out, '--formats', 'md', '--quiet']);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/--force/);
+    expect(await snapshot(out)).toEqual(before);
+    const forced = spawnSync(process.execPath, [BIN, 'generate', other, '--out', out, '--formats', 'md', '--quiet', '--force']);
+    expect(forced.status).toBe(0);
+    expect(Object.keys(await snapshot(out)).some((f) => f.includes('2024'))).toBe(true);
+  });
+});
+
+function spawnSync(cmd: string, args: string[], env: Record<string, string> = {}) {
+  const r = run(cmd, args, { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function canMount(): boolean {
+  try {
+    return process.getuid?.() === 0 && execFileSync('sh', ['-c', 'd=$(mktemp -d) && mount -t tmpfs -o size=1m tmpfs "$d" && umount "$d" && rmdir "$d" && echo ok'], { encoding: 'utf8' }).trim() === 'ok';
+  } catch {
+    return false;
+  }
+}
+
+function mount(dir: string, options: string): void {
+  execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir]);
+}

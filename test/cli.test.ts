@@ -1,0 +1,84 @@
+/** The real binary on small fixture folders: help, exit codes, messages without stack traces. */
+import { spawnSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, EXAMPLE_DIR, copyData, removeTempDirs, tempDir } from './helpers/fixtures.js';
+
+afterAll(removeTempDirs);
+
+function cli(args: string[], opts: { cwd?: string } = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000, cwd: opts.cwd });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('weerbaarheid', () => {
+  it('--help lists the commands, exit 0', () => {
+    const r = cli(['--help']);
+    expect(r.status).toBe(0);
+    for (const cmd of ['validate', 'generate', 'extract']) expect(r.stdout).toContain(cmd);
+  });
+
+  it('an unknown option is wrong usage: exit 2', () => {
+    expect(cli(['generate', '--kleur', 'rood']).status).toBe(2);
+    expect(cli(['generate', EXAMPLE_DIR, '--formats', 'docx']).status).toBe(2);
+    const level = cli(['generate', EXAMPLE_DIR, '--level', 'supergeheim']);
+    expect(level.status).toBe(2);
+    expect(level.stderr).toMatch(/onbekend niveau/);
+  });
+
+  it('validate on valid data: exit 0; on the default data folder when none is given', async () => {
+    expect(cli(['validate', EXAMPLE_DIR, '--quiet']).status).toBe(0);
+    const project = join(BIN, '..', '..');
+    expect(cli(['validate', '--quiet'], { cwd: project }).status).toBe(0);
+  });
+
+  it('validate lists every problem with file, sheet, row and column, in Dutch, without a stack trace: exit 1', async () => {
+    const data = await copyData(EXAMPLE_DIR);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(data, 'registers.xlsx'));
+    const risks = wb.getWorksheet("Risico's")!;
+    risks.getCell('G3').value = 7; // Kans of VR-002
+    risks.getCell('M5').value = 'half open'; // Status of VR-004
+    wb.getWorksheet('Maatregelen')!.getCell('E4').value = 'VR-999';
+    await wb.xlsx.writeFile(join(data, 'registers.xlsx'));
+    const r = cli(['validate', data]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/registers\.xlsx › Risico's/);
+    expect(r.stderr).toMatch(/rij 3, kolom Kans \(G3\).*fout/);
+    expect(r.stderr).toMatch(/rij 5, kolom Status \(M5\).*fout/);
+    expect(r.stderr).toMatch(/Maatregelen[\s\S]*rij 4, kolom Risico's \(E4\).*VR-999/);
+    expect(r.stderr).toMatch(/^3 fouten, \d+ waarschuwing/m);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a missing data folder is invalid input, not a crash', () => {
+    const r = cli(['validate', '/bestaat/niet']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('generate writes the chosen formats and says where', async () => {
+    const out = join(await tempDir(), 'uit');
+    const r = cli(['generate', EXAMPLE_DIR, '--out', out, '--formats', 'md,xlsx']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('Rapport geschreven');
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.outputs.map((o: { path: string }) => o.path.split('.').pop())).toEqual(expect.arrayContaining(['md', 'xlsx', 'json', 'svg']));
+  });
+
+  it('extract refuses a report above the publishing level: exit 1, one Dutch line, nothing of the report', async () => {
+    const out = join(await tempDir(), 'uit');
+    expect(cli(['generate', EXAMPLE_DIR, '--out', out, '--formats', 'md', '--quiet']).status).toBe(0);
+    const md = join(out, 'weerbaarheidsanalyse-nafin-2025-departementaal-vertrouwelijk.md');
+    const refused = cli(['extract', md, '--section', 'Samenvatting']);
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    const allowed = cli(['extract', md, '--section', 'samenvatting', '--level', 'Dep. V.', '--format', 'txt']);
+    expect(allowed.status).toBe(0);
+    expect(allowed.stdout).toContain('Samenvatting');
+    await writeFile(join(out, 'x.txt'), allowed.stdout);
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * The pipeline end to end on real files: the worked example against the independent result,
+ * analysis.json and manifest.json as the contract shows them, and reproducibility.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadData } from '../src/load.js';
+import { runGenerate } from '../src/run.js';
+import { score } from '../src/score/index.js';
+import { sha256 } from '../src/output/hash.js';
+import { EXAMPLE_DIR, SAMPLE_2025, copyData, removeTempDirs, tempDir } from './helpers/fixtures.js';
+import { zipEntries } from './helpers/zip.js';
+
+afterAll(removeTempDirs);
+
+interface Expected {
+  risks: { id: string; bruto: Lvl; actueel: Lvl; streef: Lvl }[];
+  measures: { id: string; credit: number; teLaat: boolean }[];
+  indicators: Record<string, { score: number | null; n: number }>;
+}
+type Lvl = { kans: number; impact: number; score: number; klasse: string };
+
+describe('the worked example of the method, read from its workbook', () => {
+  it('matches the independent implementation within 1e-6', async () => {
+    const expected = JSON.parse(await readFile(join(EXAMPLE_DIR, 'verwacht.json'), 'utf8')) as Expected;
+    const loaded = await loadData(EXAMPLE_DIR);
+    expect(loaded.messages.filter((m) => m.severity === 'error')).toEqual([]);
+    const analysis = score(loaded.registers!, loaded.settings!, null);
+    for (const want of expected.risks) {
+      const got = analysis.risks.find((r) => r.id === want.id)!;
+      for (const level of ['bruto', 'actueel', 'streef'] as const) {
+        for (const k of ['kans', 'impact', 'score'] as const) expect(got[level][k]).toBeCloseTo(want[level][k], 6);
+        expect(got[level].klasse).toBe(want[level].klasse);
+      }
+    }
+    for (const want of expected.measures) {
+      const got = analysis.measures.find((m) => m.id === want.id)!;
+      expect(got.credit).toBeCloseTo(want.credit, 6);
+      expect(got.teLaat).toBe(want.teLaat);
+    }
+    for (const [code, want] of Object.entries(expected.indicators)) {
+      const got = analysis.indicators.find((i) => i.code === code)!;
+      expect(got.aantalRisicos).toBe(want.n);
+      if (want.score === null) expect(got.score).toBeNull();
+      else expect(got.score).toBeCloseTo(want.score, 6);
+    }
+  });
+});
+
+describe('generate on the sample analysis', () => {
+  it('writes analysis.json as the output contract shows it and a manifest of inputs and outputs', async () => {
+    const data = await copyData(SAMPLE_2025);
+    const out = join(await tempDir(), 'rapport');
+    const result = await runGenerate({ dataDir: data, outDir: out, formats: ['md', 'xlsx'] });
+    expect(result.exitCode).toBe(0);
+    const analysis = JSON.parse(await readFile(join(out, 'analysis.json'), 'utf8'));
+    expect(Object.keys(analysis).slice(0, 3)).toEqual(['jaar', 'peildatum', 'rubricering']);
+    expect(analysis.jaar).toBe(2025);
+    expect(analysis.methode.matrix).toHaveLength(5);
+    const risk = analysis.risks[0];
+    for (const key of ['id', 'titel', 'indicatoren', 'status', 'bruto', 'actueel', 'streef']) expect(risk).toHaveProperty(key);
+    expect(Object.keys(risk.actueel)).toEqual(['kans', 'impact', 'score', 'klasse']);
+    expect(Object.keys(analysis.measures[0])).toEqual(expect.arrayContaining(['id', 'status', 'credit', 'teLaat']));
+    expect(analysis.indicators.map((i: { code: string }) => i.code)).toEqual(['FYS', 'DIG', 'ECO', 'KET', 'CRI']);
+    // Last year's folder feeds the trend.
+    expect(analysis.indicators.some((i: { vorigeScore: number | null }) => i.vorigeScore !== null)).toBe(true);
+
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.tool).toEqual({ name: 'weerbaarheid', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    const yaml = await readFile(join(data, 'analyse.yaml'));
+    expect(manifest.inputs).toContainEqual({ path: 'analyse.yaml', sha256: sha256(yaml), bytes: yaml.length });
+    expect(manifest.inputs.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['registers.xlsx', '../voorbeeld-2024/maatregelen.csv']));
+    for (const o of manifest.outputs as { path: string; sha256: string }[]) {
+      expect(sha256(await readFile(join(out, o.path))), o.path).toBe(o.sha256);
+    }
+    expect(manifest.outputs.map((o: { path: string }) => o.path)).toEqual(
+      expect.arrayContaining(['analysis.json', 'weerbaarheidsanalyse-nafin-2025-departementaal-vertrouwelijk.md', 'weerbaarheidsanalyse-nafin-2025-departementaal-vertrouwelijk.xlsx']),
+    );
+    expect(manifest.methode).toEqual(analysis.methode);
+    expect(manifest.settingsHash).toMatch(/^[0-9a-f]{64}$/);
+    // No absolute paths anywhere in what we write.
+    for (const file of ['analysis.json', 'manifest.json', 'weerbaarheidsanalyse-nafin-2025-departementaal-vertrouwelijk.md']) {
+      const text = await readFile(join(out, file), 'utf8');
+      expect(text, file).not.toContain(data);
+      expect(text, file).not.toContain(out);
+    }
+  });
+
+  it('is reproducible: same bytes for Markdown, SVG and JSON, the same workbook content, from another folder', async () => {
+    const runIn = async () => {
+      const data = await copyData(SAMPLE_2025);
+      const out = join(await tempDir(), 'r');
+      const result = await runGenerate({ dataDir: data, outDir: out, formats: ['md', 'xlsx'] });
+      expect(result.exitCode).toBe(0);
+      return out;
+    };
+    const [a, b] = [await runIn(), await runIn()];
+    const files = (await readdir(a, { recursive: true })).filter((f) => /\.(md|svg|json)$/.test(f) && f !== 'manifest.json').sort();
+    expect(files.length).toBeGreaterThan(4);
+    for (const f of files) expect(await readFile(join(b, f), 'utf8'), f).toBe(await readFile(join(a, f), 'utf8'));
+    const xlsx = files.length && (await readdir(a)).find((f) => f.endsWith('.xlsx'))!;
+    expect(await zipEntries(join(b, xlsx))).toEqual(await zipEntries(join(a, xlsx)));
+    const strip = (m: { timings: unknown }) => ({ ...m, timings: undefined });
+    const manifest = async (dir: string) => strip(JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')));
+    expect(await manifest(b)).toEqual(await manifest(a));
+  });
+});
