@@ -68,11 +68,10 @@ async function render(name: string, outDir: string) {
     const html = await stage('html', () => renderHtml(markdown, meta));
     await writeFile(join(outDir, 'bench.html'), html.html);
   } else if (name === 'pdf') {
-    const markdown = await readFile(join(outDir, 'bench.md'), 'utf8');
     const session = createBrowserSession();
     try {
       await stage('pdf', () =>
-        printPdf(session, { htmlPath: join(outDir, 'bench.html'), outPath: join(outDir, 'bench.pdf'), meta, markdown, allowedDir: outDir, creationDate: new Date(0), timeoutMs: 120_000 }),
+        printPdf(session, { htmlPath: join(outDir, 'bench.html'), outPath: join(outDir, 'bench.pdf'), meta, allowedDir: outDir, creationDate: new Date(0), timeoutMs: 120_000 }),
       );
     } finally {
       await session.close();
@@ -84,7 +83,7 @@ async function render(name: string, outDir: string) {
     await writeFile(join(outDir, 'bench.html'), html.html);
     const session = createBrowserSession();
     try {
-      await printPdf(session, { htmlPath: join(outDir, 'bench.html'), outPath: join(outDir, 'bench.pdf'), meta, markdown, allowedDir: outDir, creationDate: new Date(0) });
+      await printPdf(session, { htmlPath: join(outDir, 'bench.html'), outPath: join(outDir, 'bench.pdf'), meta, allowedDir: outDir, creationDate: new Date(0) });
     } finally {
       await session.close();
     }

@@ -23,14 +23,23 @@ export interface LoadedData {
   messages: Message[];
 }
 
-export async function loadData(dataDir: string): Promise<LoadedData> {
+/** Wraps a step so the caller can time it and show progress; the default just runs it. */
+export type StepRunner = <T>(step: 'ingest' | 'validate', work: () => Promise<T> | T, detail?: (result: T) => string) => Promise<T>;
+const untimed: StepRunner = async (_step, work) => work();
+
+export async function loadData(dataDir: string, step: StepRunner = untimed): Promise<LoadedData> {
   const config = await loadConfig(dataDir);
-  const read = await ingest(dataDir);
+  const read = await step('ingest', () => ingest(dataDir), (r) => `${r.tables.reduce((n, t) => n + t.rows.length, 0)} rijen uit ${r.inputs.length} bestanden`);
   const inputs = [...(await hashFile(dataDir, 'analyse.yaml')), ...read.inputs];
   const messages = [...config.messages, ...read.messages];
-  if (!config.settings) return { inputs, messages };
-  const checked = validate(read.tables, config.settings);
-  return { settings: config.settings, registers: checked.registers, inputs, messages: [...messages, ...checked.messages] };
+  const settings = config.settings;
+  if (!settings) return { inputs, messages };
+  const checked = await step(
+    'validate',
+    () => validate(read.tables, settings),
+    (c) => `${c.registers.risks.length} risico's, ${c.registers.measures.length} maatregelen, ${c.registers.incidents.length} incidenten`,
+  );
+  return { settings, registers: checked.registers, inputs, messages: [...messages, ...checked.messages] };
 }
 
 /**

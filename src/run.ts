@@ -10,7 +10,7 @@ import { LEVEL_LABEL, LEVEL_SLUG, levelRank, type Level } from './classify/level
 import { EXIT, UsageError, type ExitCode } from './exit.js';
 import { loadData, loadPrevious } from './load.js';
 import { hasErrors, sortMessages, type Message } from './messages.js';
-import type { Settings } from './model.js';
+import type { Registers, Settings } from './model.js';
 import { combinedHash, sha256 } from './output/hash.js';
 import { buildManifest } from './output/manifest.js';
 import { createStaging, type Staging } from './output/staging.js';
@@ -26,7 +26,7 @@ import { TOOL_VERSION } from './version.js';
 export const FORMATS = ['md', 'pdf', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export const STAGES = ['ingest', 'score', 'markdown', 'html', 'pdf', 'excel', 'write'] as const;
+export const STAGES = ['ingest', 'validate', 'score', 'markdown', 'html', 'pdf', 'excel', 'write'] as const;
 export type Stage = (typeof STAGES)[number];
 
 export interface ProgressEvent {
@@ -90,7 +90,7 @@ class Timer {
 
 export async function runValidate(opts: ValidateOptions): Promise<RunResult> {
   const timer = new Timer(opts.onProgress);
-  const loaded = await timer.stage('ingest', () => loadData(opts.dataDir), countDetail);
+  const loaded = await loadData(opts.dataDir, (step, work, detail) => timer.stage(step, work, detail));
   const previous = loaded.settings?.vorige ? await loadPrevious(opts.dataDir, loaded.settings.vorige) : undefined;
   const messages = sortMessages([...loaded.messages, ...(previous?.messages ?? [])]);
   return { exitCode: hasErrors(messages) ? EXIT.invalidInput : EXIT.ok, messages, outputs: [], timings: timer.timings };
@@ -99,7 +99,7 @@ export async function runValidate(opts: ValidateOptions): Promise<RunResult> {
 export async function runGenerate(opts: GenerateOptions): Promise<RunResult> {
   const timer = new Timer(opts.onProgress);
   const formats = new Set(opts.formats ?? FORMATS);
-  const loaded = await timer.stage('ingest', () => loadData(opts.dataDir), countDetail);
+  const loaded = await loadData(opts.dataDir, (step, work, detail) => timer.stage(step, work, detail));
   const { settings, registers } = loaded;
   const previous = settings?.vorige ? await loadPrevious(opts.dataDir, settings.vorige) : undefined;
   const messages = sortMessages([...loaded.messages, ...(previous?.messages ?? [])]);
@@ -168,7 +168,6 @@ export async function runGenerate(opts: GenerateOptions): Promise<RunResult> {
             htmlPath: join(stage.dir, `${base}.html`),
             outPath: join(stage.dir, `${base}.pdf`),
             meta,
-            markdown: report.markdown,
             allowedDir: stage.dir,
             creationDate: creationDate(settings, opts.sourceDateEpoch),
             timeoutMs: opts.printTimeoutMs,
@@ -214,7 +213,7 @@ export async function runGenerate(opts: GenerateOptions): Promise<RunResult> {
 }
 
 /** Items above the level go before any renderer sees them; the score basis decides what indicator scores count. */
-function scoreForLevel(registers: NonNullable<Awaited<ReturnType<typeof loadData>>['registers']>, settings: Settings, previous: Analysis | null, level: Level): Analysis {
+function scoreForLevel(registers: Registers, settings: Settings, previous: Analysis | null, level: Level): Analysis {
   const scored = settings.scoregrondslag === 'zichtbaar' ? score(filterRegisters(registers, level), settings, previous) : score(registers, settings, previous);
   return filterAnalysis(scored, level);
 }
@@ -274,8 +273,4 @@ function renderFailure(error: unknown, outDir: string): string | undefined {
   return undefined;
 }
 
-function countDetail(loaded: Awaited<ReturnType<typeof loadData>>): string {
-  const r = loaded.registers;
-  return r ? `${r.risks.length} risico's, ${r.measures.length} maatregelen, ${r.incidents.length} incidenten` : 'invoer onvolledig';
-}
 

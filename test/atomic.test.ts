@@ -47,9 +47,10 @@ describe('a failed run leaves the previous report intact', () => {
     let closed = 0;
     const failing = (): BrowserSession => ({
       page: async () => {
-        throw new RenderError('Chromium kon niet starten.', 'launch-failed');
+        throw new RenderError('launch-failed', 'Chromium kon niet starten.');
       },
       version: async () => 'kapot',
+      pid: () => undefined,
       close: async () => void closed++,
       [Symbol.asyncDispose]: async () => void closed++,
     });

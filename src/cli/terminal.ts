@@ -18,7 +18,8 @@ export const processTerminal: Terminal = {
 };
 
 const STAGE_LABEL: Record<Stage, string> = {
-  ingest: 'Inlezen en controleren',
+  ingest: 'Inlezen',
+  validate: 'Controleren',
   score: 'Scoren',
   markdown: 'Markdown en grafieken',
   html: 'HTML',
