@@ -5,8 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AnalysisSchema, type Analysis } from './analysis.js';
-import { filterAnalysis, filterRegisters } from './classify/filter.js';
-import { LEVEL_LABEL, LEVEL_SLUG, levelRank, type Level } from './classify/levels.js';
+import { canRenderAt, filterAnalysis, filterRegisters } from './classify/filter.js';
+import { LEVEL_LABEL, LEVEL_SLUG, type Level } from './classify/levels.js';
 import { EXIT, UsageError, type ExitCode } from './exit.js';
 import { loadData, loadPrevious } from './load.js';
 import { hasErrors, sortMessages, type Message } from './messages.js';
@@ -107,7 +107,7 @@ export async function runGenerate(opts: GenerateOptions): Promise<RunResult> {
     return { exitCode: EXIT.invalidInput, messages, outputs: [], timings: timer.timings };
   }
   const level = opts.level ?? settings.rubricering;
-  if (levelRank(level) > levelRank(settings.rubricering)) {
+  if (!canRenderAt(settings.rubricering, level)) {
     throw new UsageError(
       `Niveau ${LEVEL_LABEL[level]} ligt boven de rubricering van de analyse (${LEVEL_LABEL[settings.rubricering]}); kies ${LEVEL_LABEL[settings.rubricering]} of lager.`,
     );
