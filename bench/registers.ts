@@ -19,6 +19,7 @@ import {
   type Risk,
 } from '../src/model.js';
 import { addRegisterSheet, incidentCells, measureCells, riskCells, type Shape, type SheetRow } from '../scripts/register-workbook.js';
+import { analyseYaml } from '../scripts/make-sample.js';
 import { CONTACTS, INCIDENTS_2025, MEASURES_2025, OWNERS, PARTNERS, RISKS_2025 } from '../scripts/sample-content.js';
 
 export interface BenchRegisterOptions {
@@ -64,7 +65,7 @@ const REDUCTIONS = [0, 0.5, 1, 1, 1.5, 2];
 const idOf = (prefix: string, n: number, width: number) => `${prefix}${String(n).padStart(width, '0')}`;
 
 function shape(random: Random): Shape {
-  return { textDates: random() < 0.1, textNumbers: random() < 0.05, percent: random() < 0.3, semicolons: random() < 0.25 };
+  return { textDates: random() < 0.1, textNumbers: random() < 0.05, percent: random() < 0.3, semicolons: random() < 0.25, richTitle: random() < 0.02, padded: random() < 0.05 };
 }
 
 function risk(random: Random, id: string, n: number): Risk {
@@ -143,10 +144,7 @@ export async function writeBenchRegisters(dir: string, opts: BenchRegisterOption
   const title = (register: string) => `${register} NAFIN 2025 — ${LEVEL_LABEL['dep-v']}`;
 
   await mkdir(dir, { recursive: true });
-  await writeFile(
-    path.join(dir, 'analyse.yaml'),
-    ['jaar: 2025', 'organisatie: Ministerie van Defensie', 'netwerk: NAFIN', 'peildatum: 2025-12-31', `rubricering: ${LEVEL_LABEL['dep-v']}`, ''].join('\n'),
-  );
+  await writeFile(path.join(dir, 'analyse.yaml'), analyseYaml(2025));
 
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path.join(dir, 'registers.xlsx'), useStyles: true, useSharedStrings: false });
   const sheets = [
