@@ -163,7 +163,7 @@ export async function runGenerate(opts: GenerateOptions): Promise<RunResult> {
         await write(`${base}.html`, html.html);
         browser ??= (opts.browser ?? (() => createBrowserSession()))();
         const session = browser;
-        await timer.stage('pdf', () =>
+        const printed = await timer.stage('pdf', () =>
           printPdf(session, {
             htmlPath: join(stage.dir, `${base}.html`),
             outPath: join(stage.dir, `${base}.pdf`),
@@ -174,7 +174,8 @@ export async function runGenerate(opts: GenerateOptions): Promise<RunResult> {
           }),
         );
         written[`${base}.pdf`] = await readFile(join(stage.dir, `${base}.pdf`));
-        written[`${base}.html`] = await readFile(join(stage.dir, `${base}.html`));
+        // The HTML kept beside the PDF gets the contents' page numbers the PDF has.
+        await write(`${base}.html`, (await renderHtml(report.markdown, meta, { pageNumbers: printed.pageNumbers })).html);
       }
     }
     if (formats.has('xlsx')) {

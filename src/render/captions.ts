@@ -1,0 +1,89 @@
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { CLASSES } from '../model.js';
+
+/**
+ * rehype transforms for the report's conventions, run after sanitising:
+ * - a paragraph "Tabel N. …" right before a table becomes that table's <caption>;
+ * - a paragraph holding one image followed by a paragraph "Figuur N. …" becomes <figure><img><figcaption>;
+ * - images that are not local chart files (`figuren/x.svg`) are replaced by their alt text;
+ * - table cells holding a risk class get `klasse-…` so the print stylesheet can colour them.
+ */
+export function rehypeReport() {
+  return (tree: Root): void => {
+    transformChildren(tree);
+  };
+}
+
+const TABLE_CAPTION = /^Tabel\s+\d+[.:]/;
+const FIGURE_CAPTION = /^Figuur\s+\d+[.:]/;
+/** Chart files written beside the HTML; no dot files, no folders, no schemes. */
+const LOCAL_IMAGE = /^figuren\/[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
+const CLASS_BY_TEXT = new Map<string, string>(CLASSES.map((c) => [c, `klasse-${c.replace(/\s+/g, '-')}`]));
+
+function transformChildren(parent: Root | Element): void {
+  const out: RootContent[] = [];
+  const children = parent.children as RootContent[];
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i]!;
+    const nextIndex = nextElementIndex(children, i);
+    const next = nextIndex === undefined ? undefined : (children[nextIndex] as Element);
+    if (isElement(node, 'p') && next && isElement(next, 'table') && TABLE_CAPTION.test(textOf(node))) {
+      next.children.unshift(el('caption', {}, node.children));
+      i = nextIndex! - 1; // the table itself is visited next
+      continue;
+    }
+    if (isElement(node, 'p') && next && isElement(next, 'p') && soleImage(node) && FIGURE_CAPTION.test(textOf(next))) {
+      const figure = el('figure', { className: ['figuur'] }, [soleImage(node)!, el('figcaption', {}, next.children)]);
+      transformChildren(figure);
+      out.push(figure);
+      i = nextIndex!;
+      continue;
+    }
+    out.push(transformNode(node));
+  }
+  parent.children = out as Element['children'];
+}
+
+function transformNode(node: RootContent): RootContent {
+  if (node.type !== 'element') return node;
+  if (node.tagName === 'img') {
+    const src = node.properties.src;
+    if (typeof src === 'string' && LOCAL_IMAGE.test(src)) return node;
+    return { type: 'text', value: String(node.properties.alt ?? '') };
+  }
+  if (node.tagName === 'td') {
+    const klasse = CLASS_BY_TEXT.get(textOf(node).trim().toLowerCase());
+    if (klasse) node.properties.className = [klasse];
+  }
+  transformChildren(node);
+  return node;
+}
+
+function soleImage(p: Element): Element | undefined {
+  const content = p.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+  const only = content[0];
+  return content.length === 1 && only && isElement(only, 'img') ? only : undefined;
+}
+
+function nextElementIndex(children: RootContent[], i: number): number | undefined {
+  for (let j = i + 1; j < children.length; j++) {
+    const c = children[j]!;
+    if (c.type === 'element') return j;
+    if (!(c.type === 'text' && c.value.trim() === '')) return undefined;
+  }
+  return undefined;
+}
+
+function isElement(node: RootContent | ElementContent, tagName: string): node is Element {
+  return node.type === 'element' && node.tagName === tagName;
+}
+
+function el(tagName: string, properties: Element['properties'], children: ElementContent[]): Element {
+  return { type: 'element', tagName, properties, children };
+}
+
+export function textOf(node: RootContent | ElementContent | Root): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element' || node.type === 'root') return node.children.map((c) => textOf(c)).join('');
+  return '';
+}

@@ -1,0 +1,103 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+import type { Root } from 'hast';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeSlug from 'rehype-slug';
+import rehypeStringify from 'rehype-stringify';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { TEMPLATES_DIR } from '../version.js';
+import { rehypeReport, textOf } from './captions.js';
+
+export interface HtmlMeta {
+  title: string;
+  organisatie: string;
+  jaar: number;
+  peildatum: string;
+  /** The classification label printed on the cover and on every page, e.g. `Departementaal Vertrouwelijk`. */
+  levelLabel: string;
+  toolVersion: string;
+  subject: string;
+  keywords: string[];
+}
+
+export interface Heading {
+  id: string;
+  depth: number;
+  text: string;
+}
+
+/** `headings` reports levels 1 to HEADING_DEPTH; the printed contents lists levels 1 to TOC_DEPTH. */
+const HEADING_DEPTH = 3;
+const TOC_DEPTH = 2;
+
+/**
+ * The report Markdown as one self-contained HTML page: cover, contents, body, print CSS inlined,
+ * no scripts and a CSP that allows nothing but inline style and local image files.
+ * `pageNumbers` (heading id → page) fills the contents; without it the numbers are left blank
+ * in reserved space, so the first print lays out exactly like the second.
+ */
+export async function renderHtml(
+  markdown: string,
+  meta: HtmlMeta,
+  opts: { pageNumbers?: Map<string, number> } = {},
+): Promise<{ html: string; headings: Heading[] }> {
+  let headings: Heading[] = [];
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkRehype)
+    // The default (GitHub) schema already allows what the Markdown can produce; ids and classes are added after it.
+    .use(rehypeSanitize, defaultSchema)
+    .use(rehypeSlug)
+    .use(rehypeReport)
+    .use(() => (tree: Root) => {
+      dropTitleHeading(tree, meta.title);
+      headings = collectHeadings(tree);
+    })
+    .use(rehypeStringify);
+  const body = String(await processor.process(markdown));
+  const [template, css] = await Promise.all([loadTemplate(), readFile(join(TEMPLATES_DIR, 'print.css'), 'utf8')]);
+  const toc = headings
+    .filter((h) => h.depth <= TOC_DEPTH)
+    .map((h) => ({ ...h, page: opts.pageNumbers?.get(h.id) ?? '' }));
+  const html = template({ meta, keywords: meta.keywords.join(', '), css, toc, body });
+  return { html, headings };
+}
+
+let templatePromise: Promise<Handlebars.TemplateDelegate> | undefined;
+function loadTemplate(): Promise<Handlebars.TemplateDelegate> {
+  // Compiled once per process: the template is a read-only file shipped with the tool.
+  templatePromise ??= readFile(join(TEMPLATES_DIR, 'document.html.hbs'), 'utf8').then((source) =>
+    Handlebars.create().compile(source, { strict: true }),
+  );
+  return templatePromise;
+}
+
+/** The cover already carries the title; a leading `# <title>` would otherwise print a page of its own. */
+function dropTitleHeading(tree: Root, title: string): void {
+  const index = tree.children.findIndex((c) => c.type === 'element');
+  const first = tree.children[index];
+  if (first?.type === 'element' && first.tagName === 'h1' && textOf(first).trim() === title.trim()) tree.children.splice(index, 1);
+}
+
+function collectHeadings(tree: Root): Heading[] {
+  const out: Heading[] = [];
+  const walk = (node: Root | Root['children'][number]): void => {
+    if (node.type === 'element') {
+      const depth = /^h([1-6])$/.exec(node.tagName)?.[1];
+      if (depth && Number(depth) <= HEADING_DEPTH && typeof node.properties.id === 'string') {
+        out.push({ id: node.properties.id, depth: Number(depth), text: textOf(node).trim() });
+        return;
+      }
+    }
+    if (node.type === 'element' || node.type === 'root') node.children.forEach(walk);
+  };
+  walk(tree);
+  return out;
+}

@@ -1,0 +1,270 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBrowserSession, findChromium, RenderError, type BrowserSession } from './browser.js';
+import { renderHtml, type HtmlMeta } from './html.js';
+import { printPdf } from './pdf.js';
+import { PdfStructureError, readPdfPages } from './pdf-file.js';
+
+const FIXTURES = new URL('../../test/fixtures/md/', import.meta.url).pathname;
+const META: HtmlMeta = {
+  title: 'Weerbaarheidsanalyse NAFIN 2025',
+  organisatie: 'Ministerie van Defensie',
+  jaar: 2025,
+  peildatum: '31-12-2025',
+  levelLabel: 'Departementaal Vertrouwelijk',
+  toolVersion: '0.1.0',
+  subject: 'Jaarlijkse weerbaarheidsanalyse van het NAFIN-netwerk',
+  keywords: ['NAFIN', 'weerbaarheid', 'risicoanalyse'],
+};
+const CREATED = new Date('2026-01-15T09:30:00Z');
+
+const chromium = findChromium();
+
+function pdftotext(pdf: string, page?: number): string {
+  const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
+  return execFileSync('pdftotext', ['-layout', ...range, pdf, '-'], { encoding: 'utf8' });
+}
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'weerbaarheid-pdf-test-'));
+}
+
+/** Renders Markdown into `dir` the way the pipeline does: HTML beside figuren/, then the PDF. */
+async function renderInto(session: BrowserSession, dir: string, markdown: string, timeoutMs?: number) {
+  const htmlPath = join(dir, 'rapport.html');
+  writeFileSync(htmlPath, (await renderHtml(markdown, META)).html);
+  const outPath = join(dir, 'rapport.pdf');
+  const result = await printPdf(session, { htmlPath, outPath, meta: META, allowedDir: dir, creationDate: CREATED, timeoutMs });
+  return { outPath, result };
+}
+
+describe('findChromium', () => {
+  it('prefers PUPPETEER_EXECUTABLE_PATH, then the system paths in order', () => {
+    const present = new Set(['/opt/chrome/chrome', '/usr/bin/chromium-browser', '/snap/bin/chromium']);
+    const exists = (p: string) => present.has(p);
+    expect(findChromium({ PUPPETEER_EXECUTABLE_PATH: '/opt/chrome/chrome' }, exists)).toBe('/opt/chrome/chrome');
+    expect(findChromium({}, exists)).toBe('/usr/bin/chromium-browser');
+    expect(findChromium({ PUPPETEER_EXECUTABLE_PATH: '/gone' }, exists)).toBe('/usr/bin/chromium-browser');
+    expect(findChromium({}, () => false)).toBeUndefined();
+  });
+
+  it('gives RenderError no-browser with a Dutch install hint when the executable is missing', async () => {
+    const session = createBrowserSession({ executablePath: '/nonexistent/chromium' });
+    const error = await session.version().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RenderError);
+    expect((error as RenderError).code).toBe('no-browser');
+    expect((error as RenderError).message).toContain('apt-get install chromium');
+    await session.close();
+  });
+});
+
+describe('readPdfPages', () => {
+  it('refuses a PDF it cannot read exactly', () => {
+    expect(() => readPdfPages(Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\nstartxref\n9\n%%EOF\n'))).toThrow(PdfStructureError);
+  });
+});
+
+describe.skipIf(!chromium)(`PDF via Chromium${chromium ? '' : ' — OVERGESLAGEN: geen Chromium gevonden (zet PUPPETEER_EXECUTABLE_PATH)'}`, () => {
+  let session: BrowserSession;
+  let dir: string;
+  let pdfPath: string;
+  let pages: number;
+  let pageNumbers: Map<string, number>;
+  let blocked: string[];
+
+  beforeAll(async () => {
+    session = createBrowserSession();
+    dir = tempDir();
+    cpSync(join(FIXTURES, 'figuren'), join(dir, 'figuren'), { recursive: true });
+    const { outPath, result } = await renderInto(session, dir, readFileSync(join(FIXTURES, 'rapport.md'), 'utf8'));
+    ({ pages, pageNumbers, blocked } = result);
+    pdfPath = outPath;
+  }, 30_000);
+
+  afterAll(async () => {
+    await session?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints cover, contents and the body over several pages, leaving only the PDF and the HTML', () => {
+    expect(pages).toBeGreaterThanOrEqual(8);
+    expect(pages).toBeLessThanOrEqual(20);
+    expect(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' })).toMatch(new RegExp(`^Pages:\\s+${pages}$`, 'm'));
+    expect(readdirSync(dir).sort()).toEqual(['figuren', 'rapport.html', 'rapport.pdf']);
+    expect(blocked).toEqual([]);
+  });
+
+  it('is tagged and carries title, author, subject, keywords, creator and the given date', () => {
+    const info = execFileSync('pdfinfo', ['-isodates', pdfPath], { encoding: 'utf8' });
+    expect(info).toMatch(/^Title:\s+Weerbaarheidsanalyse NAFIN 2025$/m);
+    expect(info).toMatch(/^Author:\s+Ministerie van Defensie$/m);
+    expect(info).toMatch(/^Subject:\s+Jaarlijkse weerbaarheidsanalyse van het NAFIN-netwerk$/m);
+    expect(info).toMatch(/^Keywords:\s+NAFIN, weerbaarheid, risicoanalyse$/m);
+    expect(info).toMatch(/^Creator:\s+weerbaarheid 0\.1\.0$/m);
+    expect(info).toMatch(/^CreationDate:\s+2026-01-15T09:30:00(Z|\+00)/m);
+    expect(info).toMatch(/^ModDate:\s+2026-01-15T09:30:00(Z|\+00)/m);
+    expect(info).toMatch(/^Tagged:\s+yes$/m);
+  });
+
+  it('marks every page with the classification in header and footer and "Pagina X van N"', () => {
+    for (let page = 1; page <= pages; page++) {
+      const text = pdftotext(pdfPath, page);
+      expect(text.match(/Departementaal Vertrouwelijk/g)?.length, `pagina ${page}`).toBeGreaterThanOrEqual(2);
+      expect(text, `pagina ${page}`).toContain(`Pagina ${page} van ${pages}`);
+    }
+  });
+
+  it('lists the headings in the contents with the page they are printed on', async () => {
+    const { headings } = await renderHtml(readFileSync(join(FIXTURES, 'rapport.md'), 'utf8'), META);
+    const listed = headings.filter((h) => h.depth <= 2);
+    expect(listed.length).toBeGreaterThan(10);
+    const contents = pdftotext(pdfPath, 2);
+    expect(contents).toContain('Inhoud');
+    for (const heading of listed) {
+      const page = pageNumbers.get(heading.id);
+      expect(page, heading.text).toBeGreaterThan(2);
+      const line = contents.split('\n').find((l) => l.trim().startsWith(heading.text));
+      expect(line, heading.text).toMatch(new RegExp(`\\s${page}\\s*$`));
+      // On its page, and never the last line above the footer (headings keep with what follows).
+      const lines = pdftotext(pdfPath, page).split('\n').filter((l) => l.trim() !== '');
+      const at = lines.findIndex((l) => l.trim() === heading.text);
+      expect(at, heading.text).toBeGreaterThan(0);
+      expect(at, heading.text).toBeLessThan(lines.length - 2);
+    }
+    // Chapters start on a new page: the first chapter right after cover and contents.
+    expect(pageNumbers.get('samenvatting')).toBe(3);
+  });
+
+  it('has bookmarks for the headings', () => {
+    const bytes = readFileSync(pdfPath, 'latin1');
+    const outlines = /\/Type \/Outlines[^>]*\/Count (\d+)/.exec(bytes);
+    expect(Number(outlines?.[1])).toBeGreaterThanOrEqual(10);
+  });
+
+  it('prints the charts from figuren/ as vector graphics with their captions', () => {
+    const page = pageNumbers.get('verdeling-over-klassen')!;
+    const text = pdftotext(pdfPath, page) + pdftotext(pdfPath, page + 1);
+    expect(text).toContain('Klassenverdeling'); // text inside the SVG stays text: it is vector
+    expect(text).toContain("Figuur 1. Verdeling van risico's over de klassen");
+  });
+
+  it('repeats the header row of a table that spans pages', () => {
+    const start = pageNumbers.get('overzicht-van-alle-risicos')!;
+    const repeated = [start, start + 1, start + 2].filter((p) => /ID\s+Titel\s+Indicator\s+Bruto/.test(pdftotext(pdfPath, p)));
+    expect(repeated.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('makes zero requests for hostile register text and still writes the PDF', async () => {
+    const hits: string[] = [];
+    const server: Server = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      res.end('x');
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const port = (server.address() as { port: number }).port;
+    const base = `http://127.0.0.1:${port}`;
+    const hostile = [
+      '# Risico met vijandige tekst',
+      `<img src="${base}/a">`,
+      `<script src="${base}/s.js"></script>`,
+      `<iframe src="${base}/i"></iframe>`,
+      `<link rel="stylesheet" href="${base}/l.css">`,
+      `<style>body{background:url(${base}/b)}</style>`,
+      `Inline <img src="${base}/inline"> en <object data="${base}/o"></object>`,
+      `![x](${base}/c.png)`,
+      '![y](../../etc/passwd)',
+      '![z](figuren/../../../etc/passwd)',
+      `[link](${base}/d)`,
+    ].join('\n\n');
+    const hostileDir = tempDir();
+    try {
+      const { outPath } = await renderInto(session, hostileDir, hostile);
+      expect(existsSync(outPath)).toBe(true);
+      await new Promise((done) => setTimeout(done, 200)); // let any stray request arrive
+      expect(hits).toEqual([]);
+    } finally {
+      server.close();
+      rmSync(hostileDir, { recursive: true, force: true });
+    }
+  });
+
+  it('aborts requests outside figuren/ even when the HTML itself asks for them', async () => {
+    const hostileDir = tempDir();
+    try {
+      cpSync(join(FIXTURES, 'figuren'), join(hostileDir, 'figuren'), { recursive: true });
+      for (const name of ['geheim.svg', 'ook-geheim.svg']) writeFileSync(join(hostileDir, name), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+      const htmlPath = join(hostileDir, 'rapport.html');
+      const images = ['figuren/klassen.svg', 'figuren/../geheim.svg', 'ook-geheim.svg', 'file:///etc/hostname'];
+      writeFileSync(htmlPath, `<!DOCTYPE html><p>${images.map((src) => `<img src="${src}">`).join('')}</p>`);
+      const { blocked } = await printPdf(session, {
+        htmlPath,
+        outPath: join(hostileDir, 'rapport.pdf'),
+        meta: META,
+        allowedDir: hostileDir,
+        creationDate: CREATED,
+      });
+      expect(blocked.map((u) => u.replace(/^.*\//, '')).sort()).toEqual(['geheim.svg', 'hostname', 'ook-geheim.svg']);
+    } finally {
+      rmSync(hostileDir, { recursive: true, force: true });
+    }
+  });
+
+  it('prints byte-identical PDFs for the same input: no clock in the file', async () => {
+    const again = join(dir, 'opnieuw.pdf');
+    try {
+      await printPdf(session, { htmlPath: join(dir, 'rapport.html'), outPath: again, meta: META, allowedDir: dir, creationDate: CREATED });
+      expect(readFileSync(again).equals(readFileSync(pdfPath))).toBe(true);
+    } finally {
+      rmSync(again, { force: true });
+    }
+  });
+
+  it('turns a failed load into RenderError print-failed without writing anything', async () => {
+    const emptyDir = tempDir();
+    try {
+      const input = { htmlPath: join(emptyDir, 'ontbreekt.html'), outPath: join(emptyDir, 'rapport.pdf'), meta: META, allowedDir: emptyDir, creationDate: CREATED };
+      const error = await printPdf(session, input).catch((e: unknown) => e);
+      expect((error as RenderError).code).toBe('print-failed');
+      expect(readdirSync(emptyDir)).toEqual([]);
+    } finally {
+      rmSync(emptyDir, { recursive: true, force: true });
+    }
+  });
+
+  it('turns a time-out into RenderError and leaves no PDF or temp file', async () => {
+    const slowDir = tempDir();
+    try {
+      const error = await renderInto(session, slowDir, readFileSync(join(FIXTURES, 'rapport.md'), 'utf8'), 1).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RenderError);
+      expect((error as RenderError).code).toBe('timeout');
+      expect(readdirSync(slowDir)).toEqual(['rapport.html']);
+    } finally {
+      rmSync(slowDir, { recursive: true, force: true });
+    }
+  });
+
+  it('closes a session that is still launching, leaving no process and no profile', async () => {
+    const profiles = () => readdirSync(tmpdir()).filter((n) => n.startsWith('weerbaarheid-chromium-')).sort();
+    const before = profiles();
+    const early = createBrowserSession();
+    const version = early.version().catch((e: unknown) => e);
+    await early.close();
+    await version;
+    const pid = early.pid();
+    expect(pid).toBeTypeOf('number');
+    expect(() => process.kill(pid!, 0)).toThrow();
+    expect(profiles()).toEqual(before);
+  });
+
+  it('ends the browser process on close, and close is idempotent', async () => {
+    const pid = session.pid();
+    expect(pid).toBeTypeOf('number');
+    await Promise.all([session.close(), session.close()]);
+    expect(() => process.kill(pid!, 0)).toThrow();
+    await expect(session.version()).rejects.toBeInstanceOf(RenderError);
+  });
+});
