@@ -1,0 +1,120 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_METHOD } from '../model.js';
+import { loadConfig } from './config.js';
+
+const BASE = 'jaar: 2025\norganisatie: Ministerie van Defensie\nnetwerk: NAFIN\n';
+
+let root: string;
+let count = 0;
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'weerbaarheid-config-'));
+  await mkdir(path.join(root, 'vorig-jaar'));
+});
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+/** A data folder `root/data-N` (so `../vorig-jaar` exists) holding this analyse.yaml. */
+async function load(yaml: string) {
+  const dir = path.join(root, `data-${++count}`);
+  await mkdir(dir);
+  await writeFile(path.join(dir, 'analyse.yaml'), yaml);
+  return loadConfig(dir);
+}
+
+describe('loadConfig: valid files', () => {
+  it('fills in the defaults: peildatum 31 December, the default method', async () => {
+    const { settings, messages } = await load(`${BASE}rubricering: Departementaal Vertrouwelijk\n`);
+    expect(messages).toEqual([]);
+    expect(settings).toMatchObject({ jaar: 2025, peildatum: '2025-12-31', rubricering: 'dep-v', scoregrondslag: 'alle' });
+    expect(settings?.methode.matrix).toEqual(DEFAULT_METHOD.matrix);
+  });
+
+  it.each([
+    ['peildatum: 2025-06-30', '2025-06-30'],
+    ['peildatum: "30-06-2025"', '2025-06-30'],
+    ['peildatum: 30-06-2025', '2025-06-30'],
+  ])('reads %s', async (line, peildatum) => {
+    const { settings, messages } = await load(`${BASE}rubricering: Dep. V.\n${line}\n`);
+    expect(messages).toEqual([]);
+    expect(settings?.peildatum).toBe(peildatum);
+  });
+
+  it.each([['Openbaar', 'openbaar'], ['Ongerubriceerd', 'openbaar'], ['Stg. Confidentieel', 'stg-c'], ['STAATSGEHEIM CONFIDENTIEEL', 'stg-c']])(
+    'reads rubricering %s',
+    async (label, level) => {
+      expect((await load(`${BASE}rubricering: ${label}\n`)).settings?.rubricering).toBe(level);
+    },
+  );
+
+  it('keeps vorige as written when it exists relative to the data folder', async () => {
+    const { settings, messages } = await load(`${BASE}rubricering: Openbaar\nvorige: ../vorig-jaar\n`);
+    expect(messages).toEqual([]);
+    expect(settings?.vorige).toBe('../vorig-jaar');
+  });
+
+  it('takes method overrides', async () => {
+    const { settings, messages } = await load(`${BASE}rubricering: Openbaar\nmethode:\n  credit:\n    gepland: 0.1\n  gewichten:\n    DIG: 2\n`);
+    expect(messages).toEqual([]);
+    expect(settings?.methode.credit).toMatchObject({ gepland: 0.1, gereed: 1 });
+    expect(settings?.methode.gewichten).toEqual({ DIG: 2 });
+  });
+});
+
+describe('loadConfig: errors at their line', () => {
+  it.each<[string, string, string, number | undefined, string | undefined, string?]>([
+    ['syntax error', `${BASE}rubricering: [Openbaar\nvorige: x\n`, 'yaml-syntaxfout', 5, undefined],
+    ['flow left open at the end, reported once', `${BASE}methode: {credit: [\n`, 'yaml-syntaxfout', 5, undefined],
+    ['duplicate key', `${BASE}jaar: 2024\nrubricering: Openbaar\n`, 'yaml-syntaxfout', 4, undefined],
+    ['unknown key', `${BASE}rubricering: Openbaar\nrubriek: x\n`, 'onbekende-sleutel', 5, 'rubriek', 'rubriek'],
+    ['unknown key in methode', `${BASE}rubricering: Openbaar\nmethode:\n  kleur: rood\n`, 'onbekende-sleutel', 6, 'methode.kleur', 'kleur'],
+    ['wrong type', `jaar: tweeduizend\norganisatie: X\nnetwerk: NAFIN\nrubricering: Openbaar\n`, 'verkeerd-type', 1, 'jaar', 'tweeduizend'],
+    ['year out of range', `jaar: 1990\norganisatie: X\nnetwerk: NAFIN\nrubricering: Openbaar\n`, 'waarde-buiten-bereik', 1, 'jaar', '1990'],
+    ['missing key', `jaar: 2025\nnetwerk: NAFIN\nrubricering: Openbaar\n`, 'verplichte-sleutel-ontbreekt', undefined, 'organisatie'],
+    ['unknown classification', `${BASE}rubricering: Heel geheim\n`, 'onbekende-rubricering', 4, 'rubricering', 'Heel geheim'],
+    ['impossible peildatum', `${BASE}rubricering: Openbaar\npeildatum: 31-02-2025\n`, 'onmogelijke-datum', 5, 'peildatum', '31-02-2025'],
+    ['peildatum no date', `${BASE}rubricering: Openbaar\npeildatum: eind van het jaar\n`, 'verkeerd-type', 5, 'peildatum', 'eind van het jaar'],
+    ['vorige does not exist', `${BASE}rubricering: Openbaar\nvorige: ../bestaat-niet\n`, 'vorige-bestaat-niet', 5, 'vorige', '../bestaat-niet'],
+    ['matrix not 5×5', `${BASE}rubricering: Openbaar\nmethode:\n  matrix:\n    - [laag, laag, laag, laag, laag]\n`, 'waarde-buiten-bereik', 6, 'methode.matrix'],
+    ['credit above 1', `${BASE}rubricering: Openbaar\nmethode:\n  credit:\n    gereed: 1.5\n`, 'waarde-buiten-bereik', 7, 'methode.credit.gereed', '1.5'],
+    ['credit neither number nor voortgang', `${BASE}rubricering: Openbaar\nmethode:\n  credit:\n    gereed: veel\n`, 'verkeerd-type', 7, 'methode.credit.gereed', 'veel'],
+    ['unknown status in credit', `${BASE}rubricering: Openbaar\nmethode:\n  credit:\n    afgerond: 1\n`, 'onbekende-sleutel', 7, 'methode.credit.afgerond', 'afgerond'],
+    ['unknown class in matrix', `${BASE}rubricering: Openbaar\nmethode:\n  matrix:\n${'    - [laag, laag, laag, laag, laag]\n'.repeat(4)}    - [laag, laag, laag, laag, rood]\n`, 'onbekende-waarde', 11, 'methode.matrix.4.4', 'rood'],
+  ])('%s', async (_, yaml, ruleId, row, column, actual) => {
+    const { settings, messages } = await load(yaml);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ severity: 'error', file: 'analyse.yaml', ruleId });
+    expect(messages[0]?.row).toBe(row);
+    expect(messages[0]?.column).toBe(column);
+    expect(messages[0]?.actual).toBe(actual ?? messages[0]?.actual);
+    expect(messages[0]?.expected).toBeTruthy();
+    if (ruleId !== 'vorige-bestaat-niet') expect(settings).toBeUndefined();
+  });
+
+  it('says in Dutch what was expected', async () => {
+    const credit = (await load(`${BASE}rubricering: Openbaar\nmethode:\n  credit:\n    gereed: 1.5\n`)).messages[0];
+    expect(credit?.expected).toBe('een getal van hoogstens 1');
+    const word = (await load(`${BASE}rubricering: Openbaar\nmethode:\n  credit:\n    gereed: veel\n`)).messages[0];
+    expect(word?.expected).toBe('een getal, of voortgang');
+    const matrix = (await load(`${BASE}rubricering: Openbaar\nmethode:\n  matrix: [[laag]]\n`)).messages;
+    expect(matrix.map((m) => m.expected)).toContain('een lijst met precies 5 elementen');
+    const key = (await load(`${BASE}rubricering: Openbaar\nrubriek: x\n`)).messages[0];
+    expect(key?.expected).toContain('peildatum');
+  });
+
+  it('reports every problem at once', async () => {
+    const { messages } = await load(`jaar: 1990\norganisatie: ''\nnetwerk: NAFIN\nrubricering: Geheimpje\nfoo: 1\n`);
+    expect(messages.map((m) => m.row).sort()).toEqual([1, 2, 4, 5]);
+  });
+
+  it('reports a missing analyse.yaml', async () => {
+    const dir = path.join(root, 'leeg');
+    await mkdir(dir);
+    expect(await loadConfig(dir)).toMatchObject({ messages: [{ ruleId: 'bestand-ontbreekt', file: 'analyse.yaml' }] });
+  });
+
+  it('reports a file that holds no settings', async () => {
+    expect((await load('- jaar\n- 2025\n')).messages).toMatchObject([{ ruleId: 'verkeerd-type', row: 1 }]);
+  });
+});

@@ -1,0 +1,248 @@
+/**
+ * analyse.yaml: read with line numbers kept, labels as analysts write them (`Dep. V.`, `31-12-2025`)
+ * turned into their codes, then checked against ConfigSchema. Every problem is located at the
+ * line of the offending key, with the key path as the column.
+ */
+import { access, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { LEVEL_EXPECTED, parseLevel } from '../classify/levels.js';
+import { message, type Message } from '../messages.js';
+import { ConfigSchema, type Settings } from '../model.js';
+import { parseDate } from './cells.js';
+
+export const CONFIG_FILE = 'analyse.yaml';
+
+type Key = string | number;
+
+const DATE_EXPECTED = 'een datum als jjjj-mm-dd of dd-mm-jjjj';
+
+/** Where the zod issue alone would say too little: the rule and expectation per key. */
+const KEY_RULES: Record<string, { unknownRule?: string; expected: string }> = {
+  rubricering: { unknownRule: 'onbekende-rubricering', expected: LEVEL_EXPECTED },
+  peildatum: { expected: DATE_EXPECTED },
+};
+
+/** The line of the deepest node of `keys` that exists: the key itself, or its nearest parent. */
+function lineOf(doc: Document, lines: LineCounter, keys: readonly Key[]): number | undefined {
+  let node: unknown = doc.contents;
+  let offset: number | undefined;
+  for (const key of keys) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
+      if (!pair) break;
+      offset = isScalar(pair.key) ? pair.key.range?.[0] : offset;
+      node = pair.value;
+    } else if (isSeq(node) && typeof key === 'number' && node.items[key] !== undefined) {
+      node = node.items[key];
+      offset = (node as { range?: [number] }).range?.[0] ?? offset;
+    } else break;
+  }
+  return offset === undefined ? undefined : lines.linePos(offset).line;
+}
+
+function valueAt(root: unknown, keys: readonly Key[]): unknown {
+  return keys.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<Key, unknown>)[key] : undefined), root);
+}
+
+const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+
+const TYPE_NAME: Record<string, string> = {
+  number: 'een getal',
+  int: 'een geheel getal',
+  string: 'tekst',
+  array: 'een lijst',
+  object: 'sleutels met waarden',
+  record: 'sleutels met waarden',
+  boolean: 'ja of nee (true of false)',
+};
+
+/** What the schema allowed, in Dutch, from the issue's own details. */
+function expectedOf(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return TYPE_NAME[issue.expected] ?? issue.expected;
+    case 'too_small':
+      if (issue.origin === 'array') return `een lijst met ${issue.exact ? 'precies' : 'minstens'} ${issue.minimum} elementen`;
+      if (issue.origin === 'string') return 'een niet-lege tekst';
+      return `een getal van ${issue.inclusive ? 'minstens' : 'meer dan'} ${issue.minimum}`;
+    case 'too_big':
+      if (issue.origin === 'array') return `een lijst met ${issue.exact ? 'precies' : 'hoogstens'} ${issue.maximum} elementen`;
+      return `een getal van ${issue.inclusive ? 'hoogstens' : 'minder dan'} ${issue.maximum}`;
+    case 'invalid_value':
+      return issue.values.map(show).join(', ');
+    case 'invalid_union':
+      return issue.errors.flatMap((alternative) => (alternative[0] ? [expectedOf(alternative[0])] : [])).join(', of ');
+    default:
+      return 'een geldige waarde';
+  }
+}
+
+/** The keys a map in the schema allows, for an unknown key: walks ConfigSchema along `keys`. */
+function allowedKeys(keys: readonly Key[]): string[] {
+  let schema: z.core.$ZodType | undefined = ConfigSchema;
+  for (const key of [...keys, undefined]) {
+    while (schema && (schema._zod.def.type === 'default' || schema._zod.def.type === 'optional')) {
+      schema = (schema._zod.def as unknown as { innerType: z.core.$ZodType }).innerType;
+    }
+    if (!schema || schema._zod.def.type !== 'object') return [];
+    const shape: Record<string, z.core.$ZodType> = (schema._zod.def as unknown as { shape: Record<string, z.core.$ZodType> }).shape;
+    if (key === undefined) return Object.keys(shape);
+    schema = shape[String(key)];
+  }
+  return [];
+}
+
+function issueMessages(issue: z.core.$ZodIssue, raw: unknown, locate: (keys: readonly Key[]) => Pick<Message, 'row'>): Message[] {
+  const keys = issue.path as Key[];
+  const place = (at: readonly Key[]) => ({ file: CONFIG_FILE, ...locate(at), column: at.join('.') });
+  if (issue.code === 'unrecognized_keys') {
+    const allowed = allowedKeys(keys).join(', ');
+    return issue.keys.map((key) =>
+      message('error', 'onbekende-sleutel', `De sleutel ${[...keys, key].join('.')} is onbekend.`, { ...place([...keys, key]), actual: key, expected: allowed }),
+    );
+  }
+  const value = valueAt(raw, keys);
+  const keyRule = KEY_RULES[keys.join('.')];
+  const name = keys.join('.');
+  const [ruleId, reason] =
+    value === undefined
+      ? ['verplichte-sleutel-ontbreekt', `De verplichte sleutel ${name} ontbreekt.`]
+      : issue.code === 'too_small' || issue.code === 'too_big'
+        ? ['waarde-buiten-bereik', `De waarde van ${name} valt buiten het toegestane bereik.`]
+        : issue.code === 'invalid_value'
+          ? [keyRule?.unknownRule ?? 'onbekende-waarde', `De waarde van ${name} is onbekend.`]
+          : ['verkeerd-type', `De waarde van ${name} heeft niet het juiste type.`];
+  return [
+    message('error', ruleId, reason, {
+      ...place(keys),
+      ...(value === undefined ? {} : { actual: show(value) }),
+      expected: keyRule?.expected ?? expectedOf(issue),
+    }),
+  ];
+}
+
+/** One message per line: the parser often reports one slip twice. */
+function syntaxMessages(doc: Document, text: string): Message[] {
+  const lines = text.split(/\r?\n/);
+  const byLine = new Map<number | undefined, Message>();
+  for (const error of doc.errors) {
+    const line = error.linePos?.[0].line;
+    if (byLine.has(line)) continue;
+    const reason =
+      error.code === 'DUPLICATE_KEY'
+        ? 'Een sleutel komt twee keer voor in analyse.yaml.'
+        : 'analyse.yaml is geen geldige YAML: controleer inspringing, dubbele punten, haakjes en aanhalingstekens.';
+    const actual = line === undefined ? undefined : lines[line - 1];
+    byLine.set(
+      line,
+      message('error', 'yaml-syntaxfout', reason, {
+        file: CONFIG_FILE,
+        ...(line === undefined ? {} : { row: line }),
+        ...(actual ? { actual } : {}),
+        expected: 'geldige YAML (sleutel: waarde, per niveau twee spaties ingesprongen)',
+      }),
+    );
+  }
+  return [...byLine.values()];
+}
+
+/** Labels as analysts write them, turned into what ConfigSchema takes; failures reported here. */
+function preprocess(raw: Record<string, unknown>, locate: (keys: readonly Key[]) => Pick<Message, 'row'>): { value: Record<string, unknown>; messages: Message[] } {
+  const value = { ...raw };
+  const messages: Message[] = [];
+  if (typeof raw.rubricering === 'string') value.rubricering = parseLevel(raw.rubricering) ?? raw.rubricering;
+  if (typeof raw.peildatum === 'string' || raw.peildatum instanceof Date) {
+    const date = parseDate(raw.peildatum);
+    if (date.ok) value.peildatum = date.iso;
+    else if (date.impossible) {
+      messages.push(
+        message('error', 'onmogelijke-datum', 'De peildatum bestaat niet.', {
+          file: CONFIG_FILE,
+          ...locate(['peildatum']),
+          column: 'peildatum',
+          actual: show(raw.peildatum),
+          expected: DATE_EXPECTED,
+        }),
+      );
+    }
+  }
+  return { value, messages };
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Read and check `<dataDir>/analyse.yaml`. `settings` is present when the file matches the schema
+ * (peildatum filled in); other errors, such as a missing `vorige`, may still be among the messages.
+ * `settings.vorige` stays as written, relative to the data folder: the caller resolves it.
+ */
+export async function loadConfig(dataDir: string): Promise<{ settings?: Settings; messages: Message[] }> {
+  let text: string;
+  try {
+    text = await readFile(path.join(dataDir, CONFIG_FILE), 'utf8');
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    return {
+      messages: [
+        message(
+          'error',
+          missing ? 'bestand-ontbreekt' : 'bestand-onleesbaar',
+          missing ? 'Het bestand analyse.yaml ontbreekt in de datamap.' : 'Het bestand analyse.yaml kan niet worden gelezen.',
+          { file: CONFIG_FILE },
+        ),
+      ],
+    };
+  }
+
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines });
+  if (doc.errors.length) return { messages: syntaxMessages(doc, text) };
+  const locate = (keys: readonly Key[]) => {
+    const row = lineOf(doc, lines, keys);
+    return row === undefined ? {} : { row };
+  };
+
+  const raw: unknown = doc.toJS();
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return {
+      messages: [
+        message('error', 'verkeerd-type', 'analyse.yaml bevat geen instellingen als sleutel: waarde.', {
+          file: CONFIG_FILE,
+          row: 1,
+          expected: 'sleutels met waarden, zoals jaar: 2025',
+        }),
+      ],
+    };
+  }
+
+  const { value, messages } = preprocess(raw as Record<string, unknown>, locate);
+  const reported = new Set(messages.map((m) => m.column));
+  const result = ConfigSchema.safeParse(value);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      if (!reported.has(issue.path.join('.'))) messages.push(...issueMessages(issue, value, locate));
+    }
+    return { messages };
+  }
+
+  const config = result.data;
+  if (config.vorige !== undefined && !(await exists(path.resolve(dataDir, config.vorige)))) {
+    messages.push(
+      message('error', 'vorige-bestaat-niet', 'De map of analysis.json van vorig jaar bestaat niet.', {
+        file: CONFIG_FILE,
+        ...locate(['vorige']),
+        column: 'vorige',
+        actual: config.vorige,
+        expected: 'een bestaande map of analysis.json, gezien vanaf de datamap',
+      }),
+    );
+  }
+  return { settings: { ...config, peildatum: config.peildatum ?? `${config.jaar}-12-31` }, messages };
+}

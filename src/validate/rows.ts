@@ -1,0 +1,162 @@
+/**
+ * One sheet, row by row: map the headers to fields, read every cell, check the row with the
+ * domain schema (safeParse), and turn each problem into a message that names the cell. Rows with
+ * problems yield no item but are still kept as records, so cross-row checks see every ID the user
+ * wrote.
+ */
+import type { z } from 'zod';
+import { COLUMNS, type ColumnSpec } from '../columns.js';
+import type { CellValue, Column, SheetKind, Table } from '../ingest/table.js';
+import { message, type Message } from '../messages.js';
+import type { Incident, Measure, Method, Risk, Source } from '../model.js';
+import { normalizeKey } from '../text/normalize.js';
+import { cellText, isEmpty } from './cells.js';
+import { DOMAIN_SCHEMA, fieldRules, IMPOSSIBLE_DATE, UNKNOWN_INDICATOR, Unreadable, type FieldRule, type ReadIssue } from './fields.js';
+
+export type Place = Pick<Message, 'file' | 'sheet' | 'row' | 'column' | 'cell'>;
+
+interface ItemOf {
+  risks: Risk;
+  measures: Measure;
+  incidents: Incident;
+}
+
+/** A data row: where it is, its cells by field, and the item when the row was valid. */
+export interface RowRecord<T> {
+  source: Source;
+  cells: Record<string, CellValue | undefined>;
+  item?: T;
+  /** The place of a field's cell in this row, for messages. */
+  at(field: string): Place;
+}
+
+export interface CheckedSheet<K extends SheetKind> {
+  kind: K;
+  records: RowRecord<ItemOf[K]>[];
+  messages: Message[];
+  /** A required column is missing: no row was read. */
+  fatal: boolean;
+}
+
+/** Headers matched as written first, then by alias, so `Type` is never taken as an alias of `Soort`. */
+function mapColumns(specs: readonly ColumnSpec[], columns: readonly Column[]): Map<string, Column> {
+  const byField = new Map<string, Column>();
+  const claimed = new Set<Column>();
+  const claim = (spec: ColumnSpec, keys: readonly string[]) => {
+    const column = columns.find((c) => !claimed.has(c) && keys.includes(c.key));
+    if (!column || byField.has(spec.field)) return;
+    byField.set(spec.field, column);
+    claimed.add(column);
+  };
+  for (const spec of specs) claim(spec, [normalizeKey(spec.header)]);
+  for (const spec of specs) claim(spec, spec.aliases.map(normalizeKey));
+  return byField;
+}
+
+function ruleOf(issue: z.core.$ZodIssue, rule: FieldRule, cell: CellValue | undefined): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return isEmpty(cell) ? 'verplichte-waarde-ontbreekt' : 'verkeerde-soort-waarde';
+    case 'too_small':
+      return issue.origin === 'string' || issue.origin === 'array' ? 'verplichte-waarde-ontbreekt' : 'waarde-buiten-bereik';
+    case 'too_big':
+      return 'waarde-buiten-bereik';
+    case 'invalid_value':
+      return rule.unknownRule ?? 'onbekende-waarde';
+    case 'invalid_format':
+      return 'verkeerde-soort-waarde';
+    default:
+      return 'ongeldige-waarde';
+  }
+}
+
+function reasonOf(ruleId: string, header: string, unknown: readonly string[] = []): string {
+  switch (ruleId) {
+    case 'verplichte-waarde-ontbreekt':
+      return `Kolom ${header} is verplicht maar leeg.`;
+    case 'verkeerde-soort-waarde':
+      return `De waarde in kolom ${header} is niet van de juiste soort.`;
+    case 'waarde-buiten-bereik':
+      return `De waarde in kolom ${header} valt buiten het toegestane bereik.`;
+    case 'onbekende-status':
+      return 'De status is onbekend.';
+    case 'onbekende-rubricering':
+      return 'De rubricering is onbekend.';
+    case IMPOSSIBLE_DATE:
+      return `De datum in kolom ${header} bestaat niet.`;
+    case UNKNOWN_INDICATOR:
+      return unknown.length === 1 ? `De indicator ${unknown[0]} is onbekend.` : `De indicatoren ${unknown.join(', ')} zijn onbekend.`;
+    default:
+      return `De waarde in kolom ${header} is onbekend of ongeldig.`;
+  }
+}
+
+export function checkSheet<K extends SheetKind>(table: Table & { kind: K }, method: Method): CheckedSheet<K> {
+  const specs = COLUMNS[table.kind];
+  const byField = mapColumns(specs, table.columns);
+  const place = { file: table.file, sheet: table.sheet };
+  const missing = specs.filter((spec) => spec.required && !byField.has(spec.field));
+  if (missing.length) {
+    const found = table.columns.map((c) => c.header).join(', ') || '(geen kolommen)';
+    const messages = missing.map((spec) =>
+      message('error', 'kolom-ontbreekt', `De verplichte kolom ${spec.header} ontbreekt.`, {
+        ...place,
+        row: table.headerRow,
+        column: spec.header,
+        actual: found,
+        expected: `een kolom met kopje ${spec.header}`,
+      }),
+    );
+    return { kind: table.kind, records: [], messages, fatal: true };
+  }
+
+  const rules = fieldRules(table.kind, method);
+  const fields = [...byField].flatMap(([field, column]) => {
+    const rule = rules[field];
+    return rule ? [{ field, key: column.key, rule }] : [];
+  });
+  const schema = DOMAIN_SCHEMA[table.kind];
+  const headerOf = (field: string) => byField.get(field)?.header ?? specs.find((s) => s.field === field)?.header ?? field;
+  const messages: Message[] = [];
+  const records = table.rows.map((tableRow): RowRecord<ItemOf[K]> => {
+    const cells: Record<string, CellValue | undefined> = {};
+    const values: Record<string, unknown> = {};
+    let readIssues: Map<string, ReadIssue> | undefined;
+    for (const { field, key, rule } of fields) {
+      const cell = tableRow.cells[key];
+      cells[field] = cell;
+      const value = rule.read(cell);
+      if (value instanceof Unreadable) (readIssues ??= new Map()).set(field, value.issue);
+      values[field] = value instanceof Unreadable ? value.text : value;
+    }
+    const source: Source = { ...place, row: tableRow.row };
+    const at = (field: string): Place => {
+      const column = byField.get(field);
+      return { ...place, row: tableRow.row, column: headerOf(field), ...(column ? { cell: `${column.letter}${tableRow.row}` } : {}) };
+    };
+
+    const result = schema.safeParse(values);
+    if (result.success && !readIssues) return { source, cells, at, item: Object.assign(result.data, { source }) as ItemOf[K] };
+    const report = (ruleId: string, field: string, unknown?: readonly string[]) => {
+      const cell = cells[field];
+      const rule = rules[field];
+      messages.push(
+        message('error', ruleId, reasonOf(ruleId, headerOf(field), unknown), {
+          ...at(field),
+          ...(isEmpty(cell) ? {} : { actual: cellText(cell) }),
+          ...(rule ? { expected: rule.expected } : {}),
+        }),
+      );
+    };
+    for (const [field, issue] of readIssues ?? []) report(issue.rule, field, issue.unknown);
+    // A cell that could not be read is reported once, for what made it unreadable.
+    for (const issue of result.error?.issues ?? []) {
+      const field = String(issue.path[0] ?? '');
+      if (readIssues?.has(field)) continue;
+      const rule = rules[field];
+      report(rule ? ruleOf(issue, rule, cells[field]) : 'ongeldige-waarde', field);
+    }
+    return { source, cells, at };
+  });
+  return { kind: table.kind, records, messages, fatal: false };
+}

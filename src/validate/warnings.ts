@@ -1,0 +1,87 @@
+/**
+ * Data-quality warnings: not fatal, but each points at the row an analyst should look at before
+ * the report goes out. They read valid items only; a row with errors is reported there already.
+ */
+import { message, type Message } from '../messages.js';
+import type { IsoDate, Measure, MeasureStatus, Risk } from '../model.js';
+import type { RowRecord } from './rows.js';
+
+type Located<T> = RowRecord<T> & { item: T };
+
+const OPEN_FOR_LATENESS: ReadonlySet<MeasureStatus> = new Set(['gepland', 'in uitvoering', 'vertraagd']);
+const FINISHED: ReadonlySet<MeasureStatus> = new Set(['gereed', 'geannuleerd']);
+
+/** The same calendar day a year earlier (29 February compares correctly as a string). */
+function yearBefore(date: IsoDate): IsoDate {
+  return `${String(Number(date.slice(0, 4)) - 1).padStart(4, '0')}${date.slice(4)}`;
+}
+
+export interface WarningInput {
+  risks: readonly Located<Risk>[];
+  measures: readonly Located<Measure>[];
+  /** False when no measure register could be read: then "no measures" says nothing about a risk. */
+  measuresKnown: boolean;
+  peildatum: IsoDate;
+}
+
+export function dataQualityWarnings({ risks, measures, measuresKnown, peildatum }: WarningInput): Message[] {
+  const warnings: Message[] = [];
+  const measuresOf = new Map<string, Measure[]>();
+  for (const { item } of measures) {
+    for (const id of item.risicos) {
+      const list = measuresOf.get(id);
+      if (list) list.push(item);
+      else measuresOf.set(id, [item]);
+    }
+  }
+  const reviewLimit = yearBefore(peildatum);
+
+  for (const { item: risk, at } of risks) {
+    const own = measuresOf.get(risk.id) ?? [];
+    if (measuresKnown && own.length === 0)
+      warnings.push(message('warning', 'risico-zonder-maatregelen', `Risico ${risk.id} heeft geen maatregelen.`, at('id')));
+    if (risk.laatsteBeoordeling === undefined || risk.laatsteBeoordeling < reviewLimit)
+      warnings.push(
+        message('warning', 'beoordeling-verouderd', `Risico ${risk.id} is op de peildatum ${peildatum} langer dan 12 maanden niet beoordeeld.`, {
+          ...at('laatsteBeoordeling'),
+          ...(risk.laatsteBeoordeling ? { actual: risk.laatsteBeoordeling } : {}),
+          expected: `een beoordeling op of na ${reviewLimit}`,
+        }),
+      );
+    const open = own.filter((m) => !FINISHED.has(m.status));
+    if (risk.status === 'gesloten' && open.length)
+      warnings.push(
+        message('warning', 'gesloten-risico-met-open-maatregelen', `Risico ${risk.id} is gesloten maar heeft nog open maatregelen.`, {
+          ...at('status'),
+          actual: open.map((m) => m.id).join(', '),
+          expected: 'alleen maatregelen met status gereed of geannuleerd',
+        }),
+      );
+  }
+
+  for (const { item: measure, at } of measures) {
+    if (measure.streefdatum !== undefined && measure.streefdatum < peildatum && OPEN_FOR_LATENESS.has(measure.status))
+      warnings.push(
+        message('warning', 'maatregel-te-laat', `Maatregel ${measure.id} is te laat: de streefdatum ligt voor de peildatum ${peildatum} en de status is ${measure.status}.`, {
+          ...at('streefdatum'),
+          actual: measure.streefdatum,
+        }),
+      );
+    if (measure.kansreductie === 0 && measure.impactreductie === 0)
+      warnings.push(
+        message('warning', 'maatregel-zonder-reductie', `Maatregel ${measure.id} verlaagt kans noch impact: Kansreductie en Impactreductie zijn beide 0.`, {
+          ...at('kansreductie'),
+          actual: '0',
+          expected: 'een Kansreductie of Impactreductie groter dan 0',
+        }),
+      );
+    if (measure.status === 'gereed' && measure.gereedOp === undefined)
+      warnings.push(
+        message('warning', 'gereed-zonder-datum', `Maatregel ${measure.id} is gereed maar Gereed op is leeg.`, {
+          ...at('gereedOp'),
+          expected: 'de datum waarop de maatregel gereed was',
+        }),
+      );
+  }
+  return warnings;
+}
