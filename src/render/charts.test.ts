@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { sampleAnalysis } from '../../test/fixtures/analysis/sample.js';
+import { matrixCells, renderCharts } from './charts.js';
+
+/** Well-formed XML as far as the charts need: every tag closed in order, one root, no stray `<`/`&`. */
+function assertWellFormed(svg: string): void {
+  const stack: string[] = [];
+  const tag = /<(\/?)([a-zA-Z][\w:-]*)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>|<\?[^>]*\?>|<!--[\s\S]*?-->/g;
+  let last = 0;
+  let roots = 0;
+  for (let m = tag.exec(svg); m; m = tag.exec(svg)) {
+    const text = svg.slice(last, m.index);
+    expect(text, `text before ${m[0]}`).not.toMatch(/[<>]|&(?!(amp|lt|gt|quot|apos|#\d+|#x[\da-f]+);)/i);
+    last = tag.lastIndex;
+    const [, close, name, , selfClose] = m;
+    if (!name) continue;
+    if (close) expect(stack.pop(), `closing ${name}`).toBe(name);
+    else if (!selfClose) {
+      if (stack.length === 0) roots++;
+      stack.push(name);
+    } else if (stack.length === 0) roots++;
+  }
+  expect(svg.slice(last).trim()).toBe('');
+  expect(stack).toEqual([]);
+  expect(roots).toBe(1);
+}
+
+describe('renderCharts', async () => {
+  const analysis = sampleAnalysis();
+  const charts = await renderCharts(analysis);
+
+  it('renders the four charts as well-formed vector SVG with a title and alt text', () => {
+    expect(charts.map((c) => c.file)).toEqual(['risicomatrix-bruto.svg', 'risicomatrix-actueel.svg', 'indicatorscores.svg', 'maatregelen-per-status.svg']);
+    for (const c of charts) {
+      expect(c.svg.startsWith('<svg')).toBe(true);
+      assertWellFormed(c.svg);
+      expect(c.svg).not.toMatch(/<image|data:image/);
+      expect(c.title.length).toBeGreaterThan(10);
+      expect(c.alt.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('is deterministic: the same analysis gives the same bytes', async () => {
+    const again = await renderCharts(sampleAnalysis());
+    expect(again.map((c) => c.svg)).toEqual(charts.map((c) => c.svg));
+  });
+
+  it('labels the charts in Dutch', () => {
+    const [bruto, actueel, indicators, measures] = charts.map((c) => c.svg);
+    for (const svg of [bruto, actueel]) {
+      expect(svg).toContain('Impact (1 = beperkt, 5 = catastrofaal)');
+      expect(svg).toContain('Kans (1 = zeer onwaarschijnlijk, 5 = zeer waarschijnlijk)');
+      for (const c of ['laag', 'midden', 'hoog', 'zeer hoog']) expect(svg).toContain(`>${c}</text>`);
+    }
+    for (const i of analysis.indicators) expect(indicators).toContain(`>${i.naam}</text>`);
+    expect(indicators).toContain('>2024</text>');
+    expect(indicators).toContain('>2025</text>');
+    expect(indicators).toContain(`>${String(analysis.indicators[0]!.score!.toFixed(1)).replace('.', ',')}</text>`);
+    for (const s of ['gepland', 'in uitvoering', 'vertraagd', 'gereed', 'geannuleerd']) expect(measures).toContain(`>${s}</text>`);
+  });
+
+  it('shows only this year without last year', async () => {
+    const [, , indicators] = await renderCharts(sampleAnalysis((r) => r, false));
+    expect(indicators!.svg).toContain('>2025</text>');
+    expect(indicators!.svg).not.toContain('>2024</text>');
+    expect(indicators!.title).not.toContain('2024');
+  });
+});
+
+describe('matrixCells', () => {
+  it('counts every open risk once, in the cell of its rounded kans and impact, with the class of the method', () => {
+    const analysis = sampleAnalysis();
+    const open = analysis.risks.filter((r) => r.status !== 'gesloten');
+    for (const level of ['bruto', 'actueel', 'streef'] as const) {
+      const cells = matrixCells(analysis, level);
+      expect(cells).toHaveLength(25);
+      expect(cells.reduce((s, c) => s + c.aantal, 0)).toBe(open.length);
+      for (const c of cells) expect(c.klasse).toBe(analysis.methode.matrix[c.kans - 1]![c.impact - 1]);
+    }
+    const r13 = open.find((r) => r.id === 'R-13')!;
+    const cell = matrixCells(analysis, 'bruto').find((c) => c.kans === r13.bruto.kans && c.impact === r13.bruto.impact);
+    expect(cell?.aantal).toBeGreaterThanOrEqual(1);
+  });
+
+  it('rounds half up', () => {
+    const analysis = sampleAnalysis();
+    const risk = { ...analysis.risks[0]!, status: 'open' as const, actueel: { kans: 2.5, impact: 3.49, score: 8.725, klasse: 'midden' as const } };
+    const cells = matrixCells(analysis, 'actueel', [risk]);
+    expect(cells.find((c) => c.aantal === 1)).toMatchObject({ kans: 3, impact: 3 });
+  });
+});

@@ -1,0 +1,441 @@
+/**
+ * The view model: everything the section templates show, with register text escaped for Markdown
+ * (see escape.ts) and table cells formatted in Dutch. Templates only place these values; numbers for
+ * prose stay numbers and are formatted by the template helpers. Pure: analysis in, view out.
+ */
+import type { Analysis, IndicatorResult, ScoredMeasure, ScoredRisk } from '../analysis.js';
+import { LEVEL_LABEL } from '../classify/levels.js';
+import type { InputFile } from '../ingest/table.js';
+import { formatMessage, sortMessages, type Message } from '../messages.js';
+import { CLASSES, DEFAULT_METHOD, MEASURE_STATUSES, type RiskClass } from '../model.js';
+import { isDefaultMethod, methodDifferences } from '../score/method.js';
+import { matrixCells, type Chart } from './charts.js';
+import { md } from './escape.js';
+import { byActueel, compareIds, facts, isHigh, isOpen, kernboodschappen, keyFindings, recommendations } from './findings.js';
+import { aantal, datum, geld, getal, hoofdletter, KLASSE_AFKORTING, procent, score, verandering } from './format.js';
+
+/** A GFM table with its caption; every cell is Markdown-safe text. */
+export interface Table {
+  bijschrift: string;
+  kop: string[];
+  /** Delimiter cells: `---` or `---:` (numbers right-aligned). */
+  uitlijning: string[];
+  rijen: string[][];
+  /** Sentence after the table when rows were left out (pointer to the annex or workbook). */
+  meer?: string;
+  /** Sentence instead of the table when there are no rows. */
+  leeg: string;
+}
+
+export interface Figure {
+  pad: string;
+  alt: string;
+  titel: string;
+}
+
+export interface ViewOptions {
+  toolVersion: string;
+  inputsHash: string;
+  inputs: InputFile[];
+  dataQuality: Message[];
+  annexRowLimit: number;
+  reducedLevel: boolean;
+}
+
+/** Rows of the long tables in the body of the report; the annexes hold the rest. */
+export const BODY_ROW_LIMIT = 25;
+/** Most recommendations listed by name; the remainder is counted. */
+export const RECOMMENDATION_LIMIT = 15;
+
+type Column<T> = [header: string, cell: (row: T) => string, numeric?: boolean];
+
+function table<T>(bijschrift: string, columns: Column<T>[], rows: readonly T[], opts: { limit?: number; meer?: (left: number) => string; leeg: string }): Table {
+  const limit = opts.limit ?? rows.length;
+  const shown = rows.slice(0, limit);
+  const left = rows.length - shown.length;
+  return {
+    bijschrift,
+    kop: columns.map(([h]) => h),
+    uitlijning: columns.map(([, , numeric]) => (numeric ? '---:' : '---')),
+    rijen: shown.map((r) => columns.map(([, cell]) => cell(r))),
+    ...(left > 0 && opts.meer ? { meer: opts.meer(left) } : {}),
+    leeg: opts.leeg,
+  };
+}
+
+const count = (n: number) => getal(n, 0);
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+const level = (l: { score: number; klasse: RiskClass }) => `${score(l.score)} (${l.klasse})`;
+/** IDs in the order given (register order), the first `max` and a count of the rest. */
+const ids = (list: readonly string[], max = 10) => md(list.length > max ? `${list.slice(0, max).join(', ')} en ${list.length - max} meer` : list.join(', '));
+const voortgang = (m: ScoredMeasure) => (m.voortgang === undefined ? '–' : procent(m.voortgang / 100));
+
+function riskColumns(a: Analysis): Column<ScoredRisk>[] {
+  return [
+    ['ID', (r) => md(r.id)],
+    ['Titel', (r) => md(r.titel)],
+    ['Indicatoren', (r) => md(r.indicatoren.join(', '))],
+    ['Bruto', (r) => level(r.bruto), true],
+    ['Actueel', (r) => level(r.actueel), true],
+    ['Streef', (r) => level(r.streef), true],
+  ];
+}
+
+function figure(charts: readonly Chart[], name: string): Figure {
+  const c = charts.find((x) => x.file === `figuren/${name}.svg`);
+  if (!c) throw new Error(`figuur ${name} ontbreekt`);
+  return { pad: c.file, alt: md(c.alt), titel: md(c.title) };
+}
+
+function matrixTable(a: Analysis, lvl: 'bruto' | 'actueel', open: readonly ScoredRisk[]): Table {
+  const cells = matrixCells(a, lvl, open);
+  const rows = [5, 4, 3, 2, 1].map((kans) => cells.filter((c) => c.kans === kans));
+  const columns: Column<(typeof rows)[number]>[] = [
+    ['Kans / impact', (r) => `${r[0]?.kans ?? ''} ${md(a.methode.schalen.kans[(r[0]?.kans ?? 1) - 1])}`],
+    ...[1, 2, 3, 4, 5].map((impact): Column<(typeof rows)[number]> => [
+      `${impact} ${md(a.methode.schalen.impact[impact - 1])}`,
+      (r) => {
+        const c = r.find((x) => x.impact === impact);
+        return c ? `${count(c.aantal)} (${KLASSE_AFKORTING[c.klasse]})` : '';
+      },
+      true,
+    ]),
+  ];
+  const word = lvl === 'bruto' ? 'bruto' : 'actueel';
+  return table(`Risicomatrix ${word}: aantal open risico's per kans en impact, met de klasse van de cel.`, columns, rows, { leeg: '' });
+}
+
+function measureSummary(measures: readonly ScoredMeasure[]): string {
+  if (!measures.length) return "Er zijn geen maatregelen voor deze risico's.";
+  const perStatus = MEASURE_STATUSES.map((s) => [s, measures.filter((m) => m.status === s).length] as const).filter(([, n]) => n > 0);
+  const late = measures.filter((m) => m.teLaat).length;
+  return `${aantal(measures.length, 'maatregel richt', 'maatregelen richten')} zich op deze risico's: ${perStatus.map(([s, n]) => `${count(n)} ${s}`).join(', ')}${late ? `; ${count(late)} te laat` : ''}.`;
+}
+
+function indicatorView(a: Analysis, ind: IndicatorResult, open: readonly ScoredRisk[], measuresByRisk: Map<string, ScoredMeasure[]>) {
+  const risks = open.filter((r) => r.indicatoren.includes(ind.code)).sort(byActueel);
+  const measures = [...new Set(risks.flatMap((r) => measuresByRisk.get(r.id) ?? []))];
+  return {
+    kop: md(`${hoofdletter(ind.naam)} (${ind.code})`),
+    naam: md(ind.naam),
+    score: ind.score,
+    vorigeScore: ind.vorigeScore,
+    verandering: ind.verandering,
+    aantalRisicos: ind.aantalRisicos,
+    perKlasse: CLASSES.map((c) => `${count(ind.perKlasse[c] ?? 0)} ${c}`).join(', '),
+    risicos: table(`Risico's van ${md(ind.naam)}, hoogste actuele score eerst.`, riskColumns(a), risks, {
+      limit: 10,
+      meer: (left) => `De overige ${aantal(left, 'risico staat', "risico's staan")} in bijlage B.`,
+      leeg: "Er zijn geen open risico's voor deze indicator.",
+    }),
+    maatregelen: md(measureSummary(measures)),
+  };
+}
+
+function partnersTable(open: readonly ScoredRisk[]): Table {
+  const byPartner = new Map<string, ScoredRisk[]>();
+  for (const r of open) for (const p of r.ketenpartners) pushTo(byPartner, p, r);
+  const highCount = (rs: readonly ScoredRisk[]) => rs.filter((r) => isHigh(r.actueel.klasse)).length;
+  const rows = [...byPartner.entries()].sort((x, y) => highCount(y[1]) - highCount(x[1]) || y[1].length - x[1].length || x[0].localeCompare(y[0], 'nl'));
+  return table(
+    "Ketenpartners tegen de actuele klasse van de open risico's die hen raken.",
+    [
+      ['Ketenpartner', ([p]) => md(p)],
+      ...CLASSES.map((c): Column<[string, ScoredRisk[]]> => [c, ([, rs]) => count(rs.filter((r) => r.actueel.klasse === c).length), true]),
+      ['Totaal', ([, rs]) => count(rs.length), true],
+      ["Risico's", ([, rs]) => ids(rs.map((r) => r.id))],
+    ],
+    rows,
+    { leeg: "Geen van de open risico's noemt een ketenpartner." },
+  );
+}
+
+function threatTable(a: Analysis, open: readonly ScoredRisk[]): Table {
+  const cats = [...new Set(open.map((r) => r.dreigingscategorie))].sort((x, y) => x.localeCompare(y, 'nl'));
+  return table(
+    "Open risico's per dreigingscategorie en indicator (een risico kan meer indicatoren raken).",
+    [
+      ['Dreigingscategorie', (c) => md(c)],
+      ...a.indicators.map((i): Column<string> => [md(i.code), (c) => count(open.filter((r) => r.dreigingscategorie === c && r.indicatoren.includes(i.code)).length), true]),
+      ['Totaal', (c) => count(open.filter((r) => r.dreigingscategorie === c).length), true],
+      ['Hoog of zeer hoog actueel', (c) => count(open.filter((r) => r.dreigingscategorie === c && isHigh(r.actueel.klasse)).length), true],
+    ],
+    cats,
+    { leeg: "Er zijn geen open risico's." },
+  );
+}
+
+function methodView(a: Analysis) {
+  const m = a.methode;
+  const scale = (name: 'kans' | 'impact') =>
+    table(`Schaal voor ${name === 'kans' ? 'Kans' : 'Impact'}.`, [['Waarde', (i: number) => count(i + 1), true], ['Omschrijving', (i) => md(m.schalen[name][i])]], [0, 1, 2, 3, 4], { leeg: '' });
+  const creditText = (c: number | 'voortgang') => (c === 'voortgang' ? 'Voortgang / 100' : getal(c, 2));
+  const isDefault = isDefaultMethod(m);
+  return {
+    naam: md(m.naam),
+    isDefault,
+    verschillen: isDefault ? [] : methodDifferences(DEFAULT_METHOD, m).map(md),
+    kans: scale('kans'),
+    impact: scale('impact'),
+    matrix: table(
+      'Risicomatrix van de methode: de klasse bij afgeronde kans (rijen) en impact (kolommen).',
+      [['Kans / impact', (k: number) => count(k)], ...[1, 2, 3, 4, 5].map((i): Column<number> => [count(i), (k) => m.matrix[k - 1]?.[i - 1] ?? ''])],
+      [5, 4, 3, 2, 1],
+      { leeg: '' },
+    ),
+    credit: table('Credit per status van een maatregel.', [['Status', (s: (typeof MEASURE_STATUSES)[number]) => s], ['Credit', (s) => creditText(m.credit[s]), true]], [...MEASURE_STATUSES], { leeg: '' }),
+    indicatoren: table(
+      'Indicatoren en hun gewicht in de totaalscore.',
+      [['Code', (i: (typeof m.indicatoren)[number]) => md(i.code)], ['Indicator', (i) => md(i.naam)], ['Gewicht', (i) => getal(m.gewichten[i.code] ?? 1, 1), true]],
+      m.indicatoren,
+      { leeg: '' },
+    ),
+  };
+}
+
+function registerAnnexes(a: Analysis, limit: number) {
+  // Contactpersoon only as a column where the (already filtered) data holds one.
+  const riskContact = a.risks.some((r) => r.contactpersoon);
+  const measureContact = a.measures.some((m) => m.contactpersoon);
+  const contact = (x: { contactpersoon?: string | undefined }) => md(x.contactpersoon ?? '');
+  const workbook = (left: number, what: string) => `De overige ${count(left)} ${what} staan in de Excel-werkmap bij dit rapport.`;
+  const riskCols: Column<ScoredRisk>[] = [
+    ['ID', (r) => md(r.id)],
+    ['Titel', (r) => md(r.titel)],
+    ['Dreigingscategorie', (r) => md(r.dreigingscategorie)],
+    ['Indicatoren', (r) => md(r.indicatoren.join(', '))],
+    ['Status', (r) => r.status],
+    ['Eigenaar', (r) => md(r.eigenaar)],
+    ...(riskContact ? [['Contactpersoon', contact] as Column<ScoredRisk>] : []),
+    ['Ketenpartners', (r) => md(r.ketenpartners.join(', '))],
+    ['Bruto', (r) => level(r.bruto), true],
+    ['Actueel', (r) => level(r.actueel), true],
+    ['Streef', (r) => level(r.streef), true],
+    ['Credit', (r) => getal(r.totaalCredit, 2), true],
+  ];
+  const measureCols: Column<ScoredMeasure>[] = [
+    ['ID', (m) => md(m.id)],
+    ['Titel', (m) => md(m.titel)],
+    ["Risico's", (m) => ids(m.risicos)],
+    ['Type', (m) => m.type],
+    ['Status', (m) => m.status],
+    ['Voortgang', voortgang, true],
+    ['Streefdatum', (m) => datum(m.streefdatum)],
+    ['Gereed op', (m) => datum(m.gereedOp)],
+    ['Credit', (m) => getal(m.credit, 2), true],
+    ['Structureel', (m) => geld(m.kostenStructureel), true],
+    ['Eenmalig', (m) => geld(m.kostenEenmalig), true],
+    ['Eigenaar', (m) => md(m.eigenaar)],
+    ...(measureContact ? [['Contactpersoon', contact] as Column<ScoredMeasure>] : []),
+  ];
+  return {
+    risicoregister: table('Risicoregister met de score (en klasse) op de drie niveaus.', riskCols, a.risks, {
+      limit,
+      meer: (left) => workbook(left, "risico's"),
+      leeg: 'Het risicoregister is leeg.',
+    }),
+    maatregelenregister: table('Maatregelenregister.', measureCols, a.measures, {
+      limit,
+      meer: (left) => workbook(left, 'maatregelen'),
+      leeg: 'Het maatregelenregister is leeg.',
+    }),
+  };
+}
+
+export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptions) {
+  const f = facts(a);
+  const open = f.open;
+  const measuresByRisk = new Map<string, ScoredMeasure[]>();
+  for (const m of a.measures) for (const id of m.risicos) pushTo(measuresByRisk, id, m);
+  const top = [...open].sort(byActueel);
+  const prevYear = a.trend?.vorigJaar ?? null;
+  const findings = keyFindings(a, f);
+  const recs = recommendations(a, f);
+  const active = a.measures.filter((m) => m.status !== 'geannuleerd');
+  const incidents = [...a.incidents].sort((x, y) => x.datum.localeCompare(y.datum) || compareIds(x.id, y.id));
+  const messages = sortMessages(opts.dataQuality);
+  const perStatus = (risks: readonly ScoredRisk[], lvl: 'bruto' | 'actueel' | 'streef', c: RiskClass) => risks.filter((r) => r[lvl].klasse === c).length;
+
+  return {
+    titel: md(`Weerbaarheidsanalyse ${a.netwerk} ${a.jaar}`),
+    organisatie: md(a.organisatie),
+    netwerk: md(a.netwerk),
+    jaar: a.jaar,
+    peildatum: a.peildatum,
+    rubricering: LEVEL_LABEL[a.rubricering],
+    toolVersion: md(opts.toolVersion),
+    reducedLevel: opts.reducedLevel,
+    scoregrondslagAlle: a.scoregrondslag === 'alle',
+    vorigJaar: prevYear,
+    trend: a.trend && {
+      vergelijkbaar: a.trend.methodeVergelijkbaar,
+      verschillen: a.trend.methodeVerschillen.map(md),
+      nieuw: a.trend.nieuweRisicos.length,
+      gesloten: a.trend.geslotenRisicos.length,
+      klasseOmhoog: a.trend.klasseWijzigingen.filter((k) => CLASSES.indexOf(k.naar) > CLASSES.indexOf(k.van)).length,
+      klasseOmlaag: a.trend.klasseWijzigingen.filter((k) => CLASSES.indexOf(k.naar) < CLASSES.indexOf(k.van)).length,
+      nieuwTeLaat: a.trend.nieuwTeLaat.length,
+      nieuwGereed: a.trend.nieuwGereed.length,
+    },
+    aantal: {
+      risicos: a.risks.length,
+      open: open.length,
+      gesloten: a.risks.length - open.length,
+      maatregelen: a.measures.length,
+      incidenten: f.incidents,
+      oefeningen: f.exercises,
+      hoogActueel: f.highActueel.length,
+      zeerHoogActueel: f.highActueel.filter((r) => r.actueel.klasse === 'zeer hoog').length,
+      hoogBruto: f.highBruto,
+      hoogStreef: f.highStreef,
+      teLaat: f.late.length,
+      teLaatOpHoog: f.lateOnHigh.length,
+      gereedDitJaar: f.completedThisYear.length,
+      overNorm: f.overNorm,
+      indicatoren: a.indicators.length,
+    },
+    totaalScore: a.totals.totaalScore,
+    kosten: { structureel: f.kostenStructureel, eenmalig: f.kostenEenmalig },
+    samenvatting: {
+      indicatoren: table(
+        prevYear === null ? `Score per indicator in ${a.jaar} (0-100, hoger is weerbaarder).` : `Score per indicator in ${a.jaar} en ${prevYear} (0-100, hoger is weerbaarder).`,
+        [
+          ['Indicator', (i: IndicatorResult) => md(i.naam)],
+          [String(a.jaar), (i) => score(i.score), true],
+          ...(prevYear === null
+            ? []
+            : ([
+                [String(prevYear), (i) => score(i.vorigeScore), true],
+                ['Verandering', (i) => verandering(i.verandering), true],
+              ] as Column<IndicatorResult>[])),
+          ["Open risico's", (i) => count(i.aantalRisicos), true],
+        ],
+        a.indicators,
+        { leeg: 'Er zijn geen indicatoren.' },
+      ),
+      hoogsteRisicos: f.highActueel.slice(0, 5).map((r) => md(`${r.id} ${r.titel} (${r.actueel.klasse}, ${score(r.actueel.score)})`)),
+      bevindingen: findings.map(md),
+    },
+    figuren: {
+      bruto: figure(charts, 'risicomatrix-bruto'),
+      actueel: figure(charts, 'risicomatrix-actueel'),
+      indicatoren: figure(charts, 'indicatorscores'),
+      maatregelen: figure(charts, 'maatregelen-per-status'),
+    },
+    dreigingsbeeld: { tabel: threatTable(a, open) },
+    risicobeeld: {
+      matrixBruto: matrixTable(a, 'bruto', open),
+      matrixActueel: matrixTable(a, 'actueel', open),
+      legenda: CLASSES.map((c) => `${KLASSE_AFKORTING[c]} = ${c}`).join(', '),
+      top10: table("De tien open risico's met de hoogste actuele score.", [['Nr.', (r: ScoredRisk) => count(top.indexOf(r) + 1), true], ...riskColumns(a)], top, {
+        limit: 10,
+        leeg: "Er zijn geen open risico's.",
+      }),
+      verschuiving: table(
+        "Aantal open risico's per klasse: bruto, actueel en streef.",
+        [
+          ['Klasse', (c: RiskClass) => c],
+          ['Bruto', (c) => count(perStatus(open, 'bruto', c)), true],
+          ['Actueel', (c) => count(perStatus(open, 'actueel', c)), true],
+          ['Streef', (c) => count(perStatus(open, 'streef', c)), true],
+        ],
+        [...CLASSES].reverse(),
+        { leeg: '' },
+      ),
+    },
+    indicatoren: a.indicators.map((i) => indicatorView(a, i, open, measuresByRisk)),
+    keten: { tabel: partnersTable(open) },
+    maatregelen: {
+      status: table(
+        'Maatregelen per status, met hun kosten.',
+        [
+          ['Status', (s: (typeof MEASURE_STATUSES)[number]) => s],
+          ['Aantal', (s) => count(a.measures.filter((m) => m.status === s).length), true],
+          ['Structureel (per jaar)', (s) => geld(a.measures.filter((m) => m.status === s).reduce((t, m) => t + m.kostenStructureel, 0)), true],
+          ['Eenmalig', (s) => geld(a.measures.filter((m) => m.status === s).reduce((t, m) => t + m.kostenEenmalig, 0)), true],
+        ],
+        [...MEASURE_STATUSES],
+        { leeg: '' },
+      ),
+      teLaat: table(
+        `Maatregelen die op ${datum(a.peildatum)} te laat zijn, langst te laat eerst.`,
+        [
+          ['ID', (m: ScoredMeasure) => md(m.id)],
+          ['Titel', (m) => md(m.titel)],
+          ['Status', (m) => m.status],
+          ['Voortgang', voortgang, true],
+          ['Streefdatum', (m) => datum(m.streefdatum)],
+          ['Dagen te laat', (m) => count(m.dagenTeLaat), true],
+          ["Risico's", (m) => ids(m.risicos)],
+        ],
+        f.late,
+        { limit: BODY_ROW_LIMIT, meer: (left) => `De overige ${count(left)} staan in bijlage C.`, leeg: 'Er zijn geen maatregelen te laat.' },
+      ),
+      gereed: table(
+        `Maatregelen gereed in ${a.jaar}.`,
+        [
+          ['ID', (m: ScoredMeasure) => md(m.id)],
+          ['Titel', (m) => md(m.titel)],
+          ['Gereed op', (m) => datum(m.gereedOp)],
+          ["Risico's", (m) => ids(m.risicos)],
+        ],
+        [...f.completedThisYear].sort((x, y) => (x.gereedOp ?? '').localeCompare(y.gereedOp ?? '') || compareIds(x.id, y.id)),
+        { limit: BODY_ROW_LIMIT, meer: (left) => `De overige ${count(left)} staan in bijlage C.`, leeg: `Er is in ${a.jaar} geen maatregel gereedgekomen.` },
+      ),
+      aantalActief: active.length,
+    },
+    incidenten: {
+      incidenten: table(
+        'Incidenten: hersteltijd tegen de norm.',
+        [
+          ['Datum', (i: (typeof incidents)[number]) => datum(i.datum)],
+          ['ID', (i) => md(i.id)],
+          ['Titel', (i) => md(i.titel)],
+          ['Hersteltijd (uur)', (i) => (i.hersteltijd === undefined ? '–' : getal(i.hersteltijd, 1)), true],
+          ['Norm (uur)', (i) => (i.norm === undefined ? '–' : getal(i.norm, 1)), true],
+          ['Binnen norm', (i) => (i.hersteltijd === undefined || i.norm === undefined ? '–' : i.hersteltijd <= i.norm ? 'ja' : 'nee')],
+        ],
+        incidents.filter((i) => i.soort === 'incident'),
+        { limit: BODY_ROW_LIMIT, meer: (left) => `De overige ${count(left)} staan in de Excel-werkmap.`, leeg: 'Er zijn geen incidenten geregistreerd.' },
+      ),
+      oefeningen: table(
+        'Gehouden oefeningen.',
+        [
+          ['Datum', (i: (typeof incidents)[number]) => datum(i.datum)],
+          ['ID', (i) => md(i.id)],
+          ['Titel', (i) => md(i.titel)],
+          ['Indicatoren', (i) => md(i.indicatoren.join(', '))],
+        ],
+        incidents.filter((i) => i.soort === 'oefening'),
+        { limit: BODY_ROW_LIMIT, meer: (left) => `De overige ${count(left)} staan in de Excel-werkmap.`, leeg: 'Er zijn geen oefeningen geregistreerd.' },
+      ),
+    },
+    aanbevelingen: {
+      lijst: recs.slice(0, RECOMMENDATION_LIMIT).map(md),
+      meer: Math.max(0, recs.length - RECOMMENDATION_LIMIT),
+    },
+    kernboodschappen: kernboodschappen(a, f).map(md),
+    methode: methodView(a),
+    ...registerAnnexes(a, opts.annexRowLimit),
+    datakwaliteit: table(
+      'Bevindingen over de kwaliteit van de invoer.',
+      [['Melding', (m: Message) => md(formatMessage(m))]],
+      messages,
+      { limit: opts.annexRowLimit, meer: (left) => `De overige ${count(left)} meldingen geeft \`weerbaarheid validate\`.`, leeg: 'Er zijn geen bevindingen over de datakwaliteit.' },
+    ),
+    invoer: {
+      hash: md(opts.inputsHash),
+      tabel: table(
+        'Invoerbestanden met hun SHA-256.',
+        [['Bestand', (i: InputFile) => md(i.path)], ['Bytes', (i) => count(i.bytes), true], ['SHA-256', (i) => md(i.sha256)]],
+        [...opts.inputs].sort((x, y) => x.path.localeCompare(y.path)),
+        { leeg: 'Er zijn geen invoerbestanden vermeld.' },
+      ),
+    },
+  };
+}
