@@ -18,6 +18,7 @@ it.each([
   ['an image without alt text vanishes', '![](a.svg)', ''],
   ['a blockquote and a code block keep their words', '> citaat\n\n```\ncode\n```', 'citaat\n\ncode\n'],
   ['strike-through and reference links keep their text', '~~oud~~ [tekst][a]\n\n[a]: https://x.nl', 'oud tekst\n'],
+  ['the word joiner that breaks autolinks in the report is gone', 'zie www\u2060.defensie.nl', 'zie www.defensie.nl\n'],
 ])('%s', (_, markdown, expected) => {
   expect(plain(markdown)).toBe(expected);
 });

@@ -89,7 +89,10 @@ function blocks(nodes: readonly RootContent[]): string {
     .join('\n\n');
 }
 
+/** The report breaks would-be autolinks in register text with an invisible WORD JOINER; a letter needs none. */
+const WORD_JOINER = /\u2060/g;
+
 export function toPlainText(nodes: readonly RootContent[]): string {
-  const text = blocks(nodes);
+  const text = blocks(nodes).replace(WORD_JOINER, '');
   return text === '' ? '' : `${text}\n`;
 }
