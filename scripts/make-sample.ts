@@ -23,7 +23,8 @@ import {
 } from './register-workbook.js';
 import { withFixedTimestamps } from './stable-zip.js';
 
-const LEVEL = LEVEL_LABEL['dep-v'];
+/** The full analysis is at the level of its most sensitive items; lower levels are renderings of it (--level). */
+const LEVEL = LEVEL_LABEL['stg-c'];
 const SAVED = new Date(Date.UTC(2025, 11, 31, 12, 0, 0));
 /** A blank row after every this many data rows, as analysts leave between blocks. */
 const BLOCK = 12;

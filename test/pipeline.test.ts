@@ -75,12 +75,12 @@ describe('generate on the sample analysis', () => {
       expect(sha256(await readFile(join(out, o.path))), o.path).toBe(o.sha256);
     }
     expect(manifest.outputs.map((o: { path: string }) => o.path)).toEqual(
-      expect.arrayContaining(['analysis.json', 'weerbaarheidsanalyse-nafin-2025-departementaal-vertrouwelijk.md', 'weerbaarheidsanalyse-nafin-2025-departementaal-vertrouwelijk.xlsx']),
+      expect.arrayContaining(['analysis.json', 'weerbaarheidsanalyse-nafin-2025-stg-confidentieel.md', 'weerbaarheidsanalyse-nafin-2025-stg-confidentieel.xlsx']),
     );
     expect(manifest.methode).toEqual(analysis.methode);
     expect(manifest.settingsHash).toMatch(/^[0-9a-f]{64}$/);
     // No absolute paths anywhere in what we write.
-    for (const file of ['analysis.json', 'manifest.json', 'weerbaarheidsanalyse-nafin-2025-departementaal-vertrouwelijk.md']) {
+    for (const file of ['analysis.json', 'manifest.json', 'weerbaarheidsanalyse-nafin-2025-stg-confidentieel.md']) {
       const text = await readFile(join(out, file), 'utf8');
       expect(text, file).not.toContain(data);
       expect(text, file).not.toContain(out);
