@@ -12,6 +12,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { TEMPLATES_DIR } from '../version.js';
 import { rehypeReport, textOf } from './captions.js';
+import { datum } from './format.js';
 
 export interface HtmlMeta {
   title: string;
@@ -66,7 +67,7 @@ export async function renderHtml(
   const toc = headings
     .filter((h) => h.depth <= TOC_DEPTH)
     .map((h) => ({ ...h, page: opts.pageNumbers?.get(h.id) ?? '' }));
-  const html = template({ meta, keywords: meta.keywords.join(', '), css, toc, body });
+  const html = template({ meta, peildatum: datum(meta.peildatum), keywords: meta.keywords.join(', '), css, toc, body });
   return { html, headings };
 }
 
