@@ -1,0 +1,186 @@
+/**
+ * The worked example of the method (the data folder `examples/methode/` of the domain brief),
+ * checked against `fixtures/methode-verwacht.json`: its result as computed by an independent
+ * implementation. The registers are transcribed from its registers.xlsx (the columns the method reads) so that this test
+ * does not depend on ingest and validation; the end-to-end version of the same check reads the
+ * workbook through the whole pipeline and belongs to the pipeline's tests.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { AnalysisSchema, type Analysis } from '../analysis.js';
+import { parse as parseYaml } from 'yaml';
+import { ConfigSchema, DEFAULT_METHOD, MeasureSchema, MethodSchema, RiskSchema, type Registers, type Settings } from '../model.js';
+import { score } from './index.js';
+
+const risk = (id: string, titel: string, indicatoren: string[], kans: number, impact: number, status: string, rubricering: string) =>
+  RiskSchema.parse({ id, titel, dreigingscategorie: 'Technisch falen', indicatoren, kans, impact, status, rubricering });
+
+const measure = (id: string, risicos: string[], status: string, voortgang: number | undefined, streefdatum: string | undefined, kansreductie: number, impactreductie: number, kostenStructureel: number, kostenEenmalig: number) =>
+  MeasureSchema.parse({ id, titel: `Maatregel ${id}`, risicos, type: 'intern', status, voortgang, streefdatum, kansreductie, impactreductie, kostenStructureel, kostenEenmalig, rubricering: 'openbaar' });
+
+/** Sheet Risico's: ID, Titel, Indicatoren, Kans, Impact, Status, Rubricering. */
+const WORKED_REGISTERS: Registers = {
+  risks: [
+    risk('VR-001', 'Uitval tijdsynchronisatie in kernrouters', ['DIG', 'FYS'], 3, 5, 'open', 'dep-v'),
+    risk('VR-002', 'Sabotage van glasvezeltracé bij knooppunt', ['ECO'], 2, 3, 'gesloten', 'openbaar'),
+    risk('VR-003', 'Spionage via leverancierstoegang', ['ECO'], 1, 2, 'open', 'dep-v'),
+    risk('VR-004', 'Ransomware bij beheerpartij', ['ECO'], 4, 4, 'open', 'openbaar'),
+    risk('VR-005', 'Leverbeperking kernapparatuur', ['ECO'], 5, 4, 'gesloten', 'dep-v'),
+    risk('VR-006', 'Overstroming technische ruimte', ['ECO', 'KET'], 5, 2, 'geaccepteerd', 'openbaar'),
+    risk('VR-007', 'Langdurige stroomuitval datacenter', ['DIG'], 3, 5, 'open', 'dep-v'),
+    risk('VR-008', 'Late escalatie naar bestuurlijke laag', ['FYS'], 4, 3, 'open', 'openbaar'),
+  ],
+  /** Sheet Maatregelen: ID, Risico's, Status, Voortgang, Streefdatum, Kansreductie, Impactreductie, Kosten structureel, Kosten eenmalig. */
+  measures: [
+    measure('VM-001', ['VR-007'], 'geannuleerd', undefined, '2025-09-03', 1, 0, 3, 0),
+    measure('VM-002', ['VR-004'], 'geannuleerd', undefined, '2025-11-01', 0.5, 1, 0, 0),
+    measure('VM-003', ['VR-007'], 'vertraagd', 45, '2026-12-27', 0.5, 1, 3, 0),
+    measure('VM-004', ['VR-006'], 'gepland', undefined, '2026-11-05', 1, 2, 0.25, 1.5),
+    measure('VM-005', ['VR-002', 'VR-001'], 'vertraagd', 75, '2025-05-01', 0.5, 1, 0, 0),
+    measure('VM-006', ['VR-008'], 'gepland', undefined, '2025-02-24', 2, 0, 0, 0),
+    measure('VM-007', ['VR-001'], 'vertraagd', 90, '2025-03-25', 1, 0, 0, 9),
+    measure('VM-008', ['VR-005'], 'geannuleerd', undefined, '2025-12-28', 1, 0, 0, 0),
+    measure('VM-009', ['VR-006'], 'in uitvoering', 70, '2025-06-19', 0.5, 0, 0, 1.5),
+    measure('VM-010', ['VR-003'], 'vertraagd', 90, '2026-05-09', 0.5, 0, 0, 9),
+    measure('VM-011', ['VR-008'], 'gereed', 100, undefined, 2, 0, 0, 0),
+    measure('VM-012', ['VR-003', 'VR-004'], 'gereed', 100, '2025-03-19', 2, 1, 0.25, 1.5),
+  ],
+  incidents: [],
+};
+
+/** analyse.yaml of the example. */
+const WORKED_SETTINGS: Settings = {
+  ...ConfigSchema.parse({ jaar: 2025, organisatie: 'Ministerie van Defensie', netwerk: 'NAFIN', peildatum: '2025-12-31', rubricering: 'dep-v' }),
+  peildatum: '2025-12-31',
+};
+
+interface Expected {
+  risks: { id: string; status: string; indicatoren: string[]; bruto: Level; actueel: Level; streef: Level }[];
+  measures: { id: string; credit: number; teLaat: boolean }[];
+  indicators: Record<string, { score: number | null; n: number }>;
+}
+type Level = Analysis['risks'][number]['bruto'];
+
+const expected = JSON.parse(readFileSync(new URL('./fixtures/methode-verwacht.json', import.meta.url), 'utf8')) as Expected;
+const result = score(WORKED_REGISTERS, WORKED_SETTINGS);
+const TOLERANCE = 1e-6;
+
+describe('worked example (examples/methode)', () => {
+  it('matches the independent result per risk', () => {
+    expect(result.risks.map((r) => r.id)).toEqual(expected.risks.map((r) => r.id));
+    for (const want of expected.risks) {
+      const got = result.risks.find((r) => r.id === want.id);
+      for (const level of ['bruto', 'actueel', 'streef'] as const) {
+        for (const key of ['kans', 'impact', 'score'] as const) {
+          expect(Math.abs((got?.[level][key] ?? NaN) - want[level][key]), `${want.id} ${level} ${key}`).toBeLessThan(TOLERANCE);
+        }
+        expect(got?.[level].klasse, `${want.id} ${level} klasse`).toBe(want[level].klasse);
+      }
+    }
+  });
+
+  it('matches the independent result per measure', () => {
+    expect(result.measures.map((m) => [m.id, m.teLaat])).toEqual(expected.measures.map((m) => [m.id, m.teLaat]));
+    for (const [i, want] of expected.measures.entries()) expect(Math.abs((result.measures[i]?.credit ?? NaN) - want.credit)).toBeLessThan(TOLERANCE);
+  });
+
+  it('matches the independent result per indicator', () => {
+    expect(result.indicators.map((i) => i.code)).toEqual(Object.keys(expected.indicators));
+    for (const indicator of result.indicators) {
+      const want = expected.indicators[indicator.code];
+      expect(indicator.aantalRisicos).toBe(want?.n);
+      if (want?.score === null) expect(indicator.score).toBeNull();
+      else expect(Math.abs((indicator.score ?? NaN) - (want?.score ?? NaN))).toBeLessThan(TOLERANCE);
+    }
+  });
+
+  it('is a valid analysis.json and carries the settings', () => {
+    expect(() => AnalysisSchema.parse(result)).not.toThrow();
+    expect(result).toMatchObject({ jaar: 2025, peildatum: '2025-12-31', rubricering: 'dep-v', scoregrondslag: 'alle', methode: WORKED_SETTINGS.methode, trend: null });
+    expect(JSON.stringify(result)).not.toContain('source');
+  });
+
+  it('links measures to risks in register order and sums their credit', () => {
+    const vr001 = result.risks.find((r) => r.id === 'VR-001');
+    expect(vr001?.maatregelen).toEqual(['VM-005', 'VM-007']);
+    expect(vr001?.totaalCredit).toBeCloseTo(1.65, 12);
+  });
+
+  it('totals the example', () => {
+    expect(result.totals).toMatchObject({
+      maatregelenPerStatus: { gepland: 2, 'in uitvoering': 1, vertraagd: 4, gereed: 2, geannuleerd: 3 },
+      maatregelenTeLaat: 4,
+      risicosPerKlasse: { bruto: { laag: 1, midden: 0, hoog: 5, 'zeer hoog': 0 }, actueel: { laag: 1, midden: 3, hoog: 2, 'zeer hoog': 0 } },
+    });
+    // Cancelled VM-001 (3 M€/jaar) is left out.
+    expect(result.totals.kostenStructureel).toBeCloseTo(3.5, 12);
+    expect(result.totals.kostenEenmalig).toBeCloseTo(22.5, 12);
+  });
+});
+
+/**
+ * docs/methode.md quotes the worked example. Every number it quotes is rebuilt here from score()'s
+ * result in the doc's notation, so the document cannot drift from the code.
+ */
+describe('docs/methode.md', () => {
+  const doc = readFileSync(new URL('../../docs/methode.md', import.meta.url), 'utf8');
+  const lines = doc.split('\n').map(squash);
+  /** Dutch notation, at most five decimals (as the document states). */
+  const nl = (x: number) => String(Math.round(x * 1e5) / 1e5).replace('.', ',');
+  const product = (level: Level) => `${nl(level.kans)} × ${nl(level.impact)} = ${nl(level.score)}`;
+  const tableRow = (key: string) => lines.find((line) => line.startsWith(`| ${key} |`))?.split('|').slice(1, -1).map((cell) => cell.trim());
+  const byId = new Map(result.risks.map((r) => [r.id, r]));
+
+  it('quotes every risk of the worked example as computed', () => {
+    for (const risk of result.risks) {
+      expect(tableRow(risk.id), risk.id).toEqual([risk.id, risk.status, ...(['bruto', 'actueel', 'streef'] as const).map((l) => `${product(risk[l])} (${risk[l].klasse})`)]);
+    }
+  });
+
+  it('works out VR-001 step by step as computed', () => {
+    const risk = byId.get('VR-001');
+    const bruto = { kans: risk?.bruto.kans ?? NaN, impact: risk?.bruto.impact ?? NaN };
+    const linked = result.measures.filter((m) => risk?.maatregelen.includes(m.id));
+    for (const m of linked) {
+      expect(tableRow(m.id), m.id).toEqual([m.id, m.status, `${m.voortgang} %`, nl(m.credit), nl(m.kansreductie), nl(m.impactreductie)]);
+    }
+    for (const [level, credit] of [['actueel', (m: (typeof linked)[number]) => m.credit], ['streef', () => 1]] as const) {
+      const computed = risk?.[level];
+      for (const [dim, reduction] of [['kans', 'kansreductie'], ['impact', 'impactreductie']] as const) {
+        const terms = linked.map((m) => `− ${nl(credit(m))} × ${nl(m[reduction])}`).join(' ');
+        expect(lines).toContain(`${dim}_${level} = max(1; ${bruto[dim]} ${terms}) = ${nl(computed?.[dim] ?? NaN)}`);
+      }
+      expect(lines).toContain(`score_${level} = ${product(computed as Level)}`);
+    }
+  });
+
+  it('quotes the indicators and the total score as computed', () => {
+    for (const indicator of result.indicators) {
+      expect(tableRow(indicator.code)).toEqual([indicator.code, indicator.naam, String(indicator.aantalRisicos), indicator.score === null ? 'geen score' : nl(indicator.score)]);
+    }
+    const fys = result.risks.filter((r) => r.status !== 'gesloten' && r.indicatoren.includes('FYS'));
+    const fysScore = result.indicators.find((i) => i.code === 'FYS')?.score ?? NaN;
+    expect(lines).toContain(`score_FYS = 100 × (1 − (${fys.map((r) => nl(r.actueel.score)).join(' + ')}) / (25 × ${fys.length})) = ${nl(fysScore)}`);
+    const scored = result.indicators.flatMap((i) => (i.score === null ? [] : [nl(i.score)]));
+    expect(lines).toContain(`totaalscore = (${scored.join(' + ')}) / ${scored.length} = ${nl(result.totals.totaalScore ?? NaN)}`);
+  });
+
+  it('shows the default matrix as the method defines it', () => {
+    for (const kans of [1, 2, 3, 4, 5]) {
+      const label = `${kans} ${DEFAULT_METHOD.schalen.kans[kans - 1]}`;
+      expect(tableRow(label), label).toEqual([label, ...(DEFAULT_METHOD.matrix[kans - 1] ?? [])]);
+    }
+  });
+
+  it('gives a YAML example of a custom method that is valid and uses every key', () => {
+    const example = /```yaml\n([\s\S]*?)```/.exec(doc)?.[1] ?? '';
+    // The rest of analyse.yaml (e.g. rubricering as analysts spell it) is the config loader's business.
+    const { methode } = parseYaml(example) as { methode: object };
+    expect(Object.keys(methode)).toEqual(Object.keys(MethodSchema.shape));
+    expect(MethodSchema.parse(methode).credit.vertraagd).toBe(0.5);
+  });
+});
+
+function squash(line: string): string {
+  return line.replace(/\s+/g, ' ').trim();
+}
