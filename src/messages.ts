@@ -25,7 +25,7 @@ export interface Message {
   expected?: string;
 }
 
-const SEVERITY_LABEL: Record<Severity, string> = { error: 'fout', warning: 'waarschuwing', info: 'info' };
+export const SEVERITY_LABEL: Record<Severity, string> = { error: 'fout', warning: 'waarschuwing', info: 'info' };
 
 export function message(severity: Severity, ruleId: string, reason: string, place: Omit<Message, 'severity' | 'ruleId' | 'reason'> = {}): Message {
   return { severity, ruleId, reason, ...place };

@@ -112,10 +112,11 @@ describe('a failed run leaves the previous report intact', () => {
     const { out, before } = await previousReport();
     const child = spawn(process.execPath, [BIN, 'generate', data, '--out', out, '--verbose'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
+    let interrupted = false;
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
       // The HTML is done: the browser is starting or printing now.
-      if (/✓ HTML/.test(stderr)) child.kill('SIGINT');
+      if (/✓ HTML/.test(stderr) && !interrupted) interrupted = child.kill('SIGINT');
     });
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(stderr).toMatch(/✓ HTML/);

@@ -39,16 +39,16 @@ describe('weerbaarheid', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(data, 'registers.xlsx'));
     const risks = wb.getWorksheet("Risico's")!;
-    risks.getCell('G3').value = 7; // Kans of VR-002
-    risks.getCell('M5').value = 'half open'; // Status of VR-004
-    wb.getWorksheet('Maatregelen')!.getCell('E4').value = 'VR-999';
+    risks.getCell('F3').value = 7; // Kans of VR-002
+    risks.getCell('L5').value = 'half open'; // Status of VR-004
+    wb.getWorksheet('Maatregelen')!.getCell('D4').value = 'VR-999';
     await wb.xlsx.writeFile(join(data, 'registers.xlsx'));
     const r = cli(['validate', data]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/registers\.xlsx › Risico's/);
-    expect(r.stderr).toMatch(/rij 3, kolom Kans \(G3\).*fout/);
-    expect(r.stderr).toMatch(/rij 5, kolom Status \(M5\).*fout/);
-    expect(r.stderr).toMatch(/Maatregelen[\s\S]*rij 4, kolom Risico's \(E4\).*VR-999/);
+    expect(r.stderr).toMatch(/rij 3, kolom Kans \(F3\).*fout/);
+    expect(r.stderr).toMatch(/rij 5, kolom Status \(L5\).*fout/);
+    expect(r.stderr).toMatch(/Maatregelen[\s\S]*rij 4, kolom Risico's \(D4\).*VR-999/);
     expect(r.stderr).toMatch(/^3 fouten, \d+ waarschuwing/m);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });

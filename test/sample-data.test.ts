@@ -76,7 +76,7 @@ describe('sample analysis 2025', () => {
 
   it('has a merged bold title row above the header, as kept workbooks do', () => {
     const sheet = workbook.getWorksheet("Risico's")!;
-    expect(text(sheet.getCell('A1').value)).toBe('Risicoregister NAFIN 2025 — Departementaal Vertrouwelijk');
+    expect(text(sheet.getCell('A1').value)).toBe('Risicoregister NAFIN 2025 — Stg. Confidentieel');
     expect(sheet.getCell('A1').font?.bold).toBe(true);
     expect(sheet.getCell('B1').isMerged).toBe(true);
     expect(sheet.getRow(2).cellCount).toBe(0);

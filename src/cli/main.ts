@@ -63,9 +63,10 @@ export async function main(argv: readonly string[], term: Terminal = processTerm
   let exitCode: ExitCode = EXIT.ok;
   const debug = argv.includes('--debug');
   const controller = new AbortController();
+  // Ctrl-C (again and again) only aborts: the run then closes the browser and removes its staging folder itself.
   const onSigint = () => controller.abort();
-  process.once('SIGINT', onSigint);
-  process.once('SIGTERM', onSigint);
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigint);
 
   const report = (result: RunResult, quiet: boolean) => {
     if (result.messages.length && (!quiet || result.exitCode !== EXIT.ok)) printMessages(term, result.messages);

@@ -10,7 +10,7 @@ import type { SheetKind } from '../ingest/table.js';
 import { MethodSchema } from '../model.js';
 import { normalizeKey } from '../text/normalize.js';
 import { SHEET_NAMES, buildWorkbook, writeWorkbook } from './excel.js';
-import { CLASS_COLOR, LATE_COLOR } from './excel/format.js';
+import { CLASS_COLOR, LATE_COLOR, MAX_CELL_TEXT } from './excel/format.js';
 
 let dir: string;
 let bytes: Buffer;
@@ -98,6 +98,13 @@ describe('structure', () => {
     const ws = sheet("Risico's");
     expect(ws.getColumn(1).width).toBe(8); // "VR-001" + margin
     expect(ws.getColumn(2).width).toBeGreaterThan(30); // the longest title
+  });
+
+  it('prints the classification in the header and footer of every sheet', () => {
+    for (const ws of book.worksheets) {
+      expect(ws.headerFooter.oddHeader, ws.name).toContain('Departementaal Vertrouwelijk');
+      expect(ws.headerFooter.oddFooter, ws.name).toContain('Departementaal Vertrouwelijk');
+    }
   });
 
   it('sets the document properties from the context and the peildatum', () => {
@@ -347,6 +354,28 @@ describe('content of the other sheets', () => {
     expect(method.getCell('A1').value).toBe('Methode: streng');
     expect(labelled(method, 'Standaardmethode').value).toBe('nee');
     expect(fillColor(custom.getWorksheet('Matrix bruto')!.getCell('B6'))).toBe(CLASS_COLOR.midden);
+  });
+});
+
+describe('edge cases', () => {
+  it('writes an analysis without risks, measures, incidents, messages or trend', async () => {
+    const empty = await load(
+      await buildWorkbook({ ...analysis, risks: [], measures: [], incidents: [], trend: null }, { ...context, dataQuality: [] }),
+    );
+    expect(empty.worksheets.map((ws) => ws.name)).toEqual([...SHEET_NAMES]);
+    const risks = empty.getWorksheet("Risico's")!;
+    expect(risks.rowCount).toBe(1);
+    expect(rowValues(risks, 1).slice(0, 2)).toEqual(['ID', 'Titel']);
+    expect(risks.getCell('L2').dataValidation).toMatchObject({ type: 'list' });
+    expect(empty.getWorksheet('Matrix actueel')!.getCell('B2').value).toBe(0);
+  });
+
+  it('cuts a text beyond the cell limit of Excel, and says so', async () => {
+    const partners = Array.from({ length: 4000 }, (_, i) => ({ ...analysis.risks[0]!, id: `VR-${String(i).padStart(5, '0')}`, ketenpartners: ['KPN'] }));
+    const big = await load(await buildWorkbook({ ...analysis, risks: partners }, context));
+    const list = big.getWorksheet('Ketenpartners')!.getCell('G2').value as string;
+    expect(list.length).toBe(MAX_CELL_TEXT);
+    expect(list).toMatch(/^VR-00000, VR-00001, .* … \(ingekort\)$/);
   });
 });
 

@@ -7,6 +7,7 @@ export function zipEntryNames(path: string): string[] {
 
 export async function zipEntries(path: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const name of zipEntryNames(path)) out[name] = execFileSync('unzip', ['-p', path, name], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  // unzip reads member names as wildcards: `[Content_Types].xml` needs its brackets quoted.
+  for (const name of zipEntryNames(path)) out[name] = execFileSync('unzip', ['-p', path, name.replace(/[[\]*?]/g, '[$&]')], { encoding: 'utf8', maxBuffer: 1 << 28 });
   return out;
 }

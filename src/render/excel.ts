@@ -1,0 +1,120 @@
+/**
+ * The Excel workbook analysts keep working in: key figures, the scored registers (re-importable as
+ * next year's registers), matrices, partners, incidents, data quality and the method.
+ *
+ * Written with exceljs's streaming writer (rows are serialised as they are added, so 30,000 rows stay
+ * fast and small) into memory, and only then to `outPath`. Nothing depends on the clock: the
+ * document dates and every zip entry's timestamp are the peildatum, so two runs give the same bytes.
+ */
+import { writeFile } from 'node:fs/promises';
+import { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { Analysis } from '../analysis.js';
+import type { Message } from '../messages.js';
+import { excelDate } from './excel/format.js';
+import { addMatrixSheet } from './excel/matrix.js';
+import { addMethodSheet } from './excel/method.js';
+import { addPartnerSheet } from './excel/partners.js';
+import { addQualitySheet } from './excel/quality.js';
+import { addIncidentSheet, addRegisterSheets } from './excel/registers.js';
+import { addIndicatorSheet, addSummarySheet } from './excel/summary.js';
+import type { NewSheet } from './excel/table.js';
+
+export interface WorkbookContext {
+  /** The report's classification as printed (`Departementaal Vertrouwelijk`). */
+  levelLabel: string;
+  toolVersion: string;
+  /** Messages of ingest and validation, for the Datakwaliteit sheet. */
+  dataQuality: Message[];
+  title: string;
+}
+
+/** The sheets, in workbook order. */
+export const SHEET_NAMES = [
+  'Samenvatting',
+  'Indicatoren',
+  "Risico's",
+  'Maatregelen',
+  'Matrix bruto',
+  'Matrix actueel',
+  'Ketenpartners',
+  'Incidenten',
+  'Datakwaliteit',
+  'Methode',
+] as const;
+
+export async function writeWorkbook(analysis: Analysis, ctx: WorkbookContext, outPath: string): Promise<void> {
+  await writeFile(outPath, await buildWorkbook(analysis, ctx));
+}
+
+/** The workbook's bytes. */
+export async function buildWorkbook(analysis: Analysis, ctx: WorkbookContext): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  const peildatum = excelDate(analysis.peildatum);
+  // The document dates are constructor options (exceljs types leave them out); set later, exceljs would read the clock first.
+  const options = {
+    stream: sink,
+    useStyles: true,
+    // Shared strings make every text cell t="s": never a formula-string cell, and smaller files.
+    useSharedStrings: true,
+    created: peildatum,
+    modified: peildatum,
+    creator: `weerbaarheid ${ctx.toolVersion}`,
+    lastModifiedBy: 'weerbaarheid',
+  };
+  const workbook = new (fixedDateWriter(peildatum))(options);
+  workbook.title = ctx.title;
+  workbook.subject = `Jaarlijkse weerbaarheidsanalyse ${analysis.netwerk} ${analysis.jaar}`;
+  workbook.keywords = ['weerbaarheidsanalyse', analysis.netwerk, String(analysis.jaar), ctx.levelLabel].join(', ');
+  workbook.category = ctx.levelLabel;
+  workbook.description = `Rubricering: ${ctx.levelLabel}. Peildatum: ${analysis.peildatum}.`;
+
+  // Printed, every page carries the classification at the top and bottom (`&&` is a literal `&`).
+  const level = ctx.levelLabel.replaceAll('&', '&&');
+  const newSheet: NewSheet = (name, options = {}) =>
+    workbook.addWorksheet(name, {
+      ...options,
+      pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+      headerFooter: { oddHeader: `&C&B${level}`, oddFooter: `&L${level}&C&A&Rpagina &P van &N` },
+    });
+
+  addSummarySheet(newSheet, analysis, ctx);
+  addIndicatorSheet(newSheet, analysis);
+  addRegisterSheets(newSheet, analysis);
+  addMatrixSheet(newSheet, 'Matrix bruto', analysis, 'bruto');
+  addMatrixSheet(newSheet, 'Matrix actueel', analysis, 'actueel');
+  addPartnerSheet(newSheet, analysis.risks);
+  addIncidentSheet(newSheet, analysis);
+  addQualitySheet(newSheet, ctx.dataQuality);
+  addMethodSheet(newSheet, analysis.methode);
+  await workbook.commit();
+  return Buffer.concat(chunks);
+}
+
+interface Archive {
+  append(source: unknown, data: { name: string; date?: Date }): unknown;
+}
+
+/**
+ * exceljs gives every zip entry the current time and appends the first entries inside its
+ * constructor, before a caller can reach the archive. A subclass that intercepts the assignment of
+ * `zip` stamps every entry with `date` instead.
+ */
+function fixedDateWriter(date: Date): typeof ExcelJS.stream.xlsx.WorkbookWriter {
+  class FixedDateWriter extends ExcelJS.stream.xlsx.WorkbookWriter {}
+  Object.defineProperty(FixedDateWriter.prototype, 'zip', {
+    configurable: true,
+    set(this: object, archive: Archive) {
+      const append = archive.append.bind(archive);
+      archive.append = (source, data) => append(source, { ...data, date });
+      Object.defineProperty(this, 'zip', { value: archive, writable: true, configurable: true });
+    },
+  });
+  return FixedDateWriter;
+}

@@ -1,0 +1,88 @@
+/**
+ * Samenvatting (the key figures on one page, indicator scores beside last year's) and Indicatoren
+ * (the indicator table with counts per class).
+ */
+import type ExcelJS from 'exceljs';
+import type { Analysis, IndicatorResult } from '../../analysis.js';
+import { summarize, type Message } from '../../messages.js';
+import { CLASSES } from '../../model.js';
+import { CLASS_COLOR, CLASS_HEADER, NUM, excelDate } from './format.js';
+import { SheetCursor } from './layout.js';
+import { isDefaultMethod } from './method.js';
+import { addTableSheet, type NewSheet, type TableColumn } from './table.js';
+
+export interface SummaryContext {
+  title: string;
+  levelLabel: string;
+  toolVersion: string;
+  dataQuality: readonly Message[];
+}
+
+export function addSummarySheet(newSheet: NewSheet, analysis: Analysis, ctx: SummaryContext): void {
+  const sheet = newSheet('Samenvatting');
+  sheet.columns = [{ width: 34 }, { width: 30 }, { width: 12 }, { width: 12 }, { width: 13 }, { width: 15 }];
+  const { totals } = analysis;
+  const cursor = new SheetCursor(sheet)
+    .title(ctx.title)
+    .line(['Rubricering', ctx.levelLabel])
+    .heading('Kerncijfers')
+    .line(['Jaar', analysis.jaar])
+    .line(['Peildatum', { value: excelDate(analysis.peildatum), numFmt: NUM.date }])
+    .line(['Organisatie', analysis.organisatie])
+    .line(['Netwerk', analysis.netwerk])
+    .line(['Methode', `${analysis.methode.naam}${isDefaultMethod(analysis.methode) ? ' (standaardmethode)' : ' (aangepaste methode)'}`])
+    .line(["Aantal risico's", analysis.risks.length])
+    .line(['Aantal maatregelen', analysis.measures.length])
+    .line(['Maatregelen te laat', totals.maatregelenTeLaat])
+    .line(['Kosten structureel (M€ per jaar)', { value: totals.kostenStructureel, numFmt: NUM.money }])
+    .line(['Kosten eenmalig (M€)', { value: totals.kostenEenmalig, numFmt: NUM.money }])
+    .line(['Totaalscore (0-100)', totals.totaalScore === null ? 'geen score' : { value: totals.totaalScore, numFmt: NUM.oneDecimal }])
+    .line(['Datakwaliteit', summarize(ctx.dataQuality)])
+    .line(['Gemaakt met', `weerbaarheid ${ctx.toolVersion}`])
+    .heading("Risico's per klasse")
+    .header(['Klasse', 'Bruto', 'Actueel', 'Streef']);
+  for (const klasse of CLASSES) {
+    const per = totals.risicosPerKlasse;
+    cursor.line([{ value: klasse, fill: CLASS_COLOR[klasse] }, per.bruto[klasse] ?? 0, per.actueel[klasse] ?? 0, per.streef[klasse] ?? 0]);
+  }
+  cursor.heading('Indicatoren').header(['Code', 'Indicator', 'Score', 'Vorig jaar', 'Verandering', "Aantal risico's"]);
+  for (const i of analysis.indicators) {
+    cursor.line([
+      i.code,
+      i.naam,
+      { value: i.score, numFmt: NUM.oneDecimal },
+      { value: i.vorigeScore, numFmt: NUM.oneDecimal },
+      { value: i.verandering, numFmt: NUM.change },
+      i.aantalRisicos,
+    ]);
+  }
+  const { trend } = analysis;
+  if (trend) {
+    cursor
+      .heading(`Vergelijking met ${trend.vorigJaar}`)
+      .line(['Methode vergelijkbaar', trend.methodeVergelijkbaar ? 'ja' : 'nee']);
+    for (const verschil of trend.methodeVerschillen) cursor.line(['Verschil in methode', verschil]);
+    cursor
+      .line(["Nieuwe risico's", trend.nieuweRisicos.length])
+      .line(["Gesloten risico's", trend.geslotenRisicos.length])
+      .line(['Risico\'s met andere klasse (actueel)', trend.klasseWijzigingen.length])
+      .line(['Maatregelen nieuw te laat', trend.nieuwTeLaat.length])
+      .line(['Maatregelen nieuw gereed', trend.nieuwGereed.length]);
+  }
+  sheet.commit();
+}
+
+const indicatorColumns: TableColumn<IndicatorResult>[] = [
+  { header: 'Code', value: (i) => i.code },
+  { header: 'Indicator', value: (i) => i.naam },
+  { header: 'Score', value: (i) => i.score, numFmt: NUM.oneDecimal },
+  { header: 'Vorig jaar', value: (i) => i.vorigeScore, numFmt: NUM.oneDecimal },
+  { header: 'Verandering', value: (i) => i.verandering, numFmt: NUM.change },
+  { header: "Aantal risico's", value: (i) => i.aantalRisicos, numFmt: NUM.integer },
+  ...CLASSES.map((klasse): TableColumn<IndicatorResult> => ({ header: CLASS_HEADER[klasse], value: (i) => i.perKlasse[klasse] ?? 0, numFmt: NUM.integer })),
+  { header: 'Slechtste risico', value: (i) => i.slechtsteRisico },
+];
+
+export function addIndicatorSheet(newSheet: NewSheet, analysis: Analysis): void {
+  addTableSheet(newSheet, 'Indicatoren', indicatorColumns, analysis.indicators, { freezeColumns: 1 });
+}
