@@ -4,7 +4,7 @@
  * path against md-to-pdf and the bare `chromium --print-to-pdf` on the same input. Prints the
  * tables and writes them to docs/benchmark.md. Not a test: nothing here passes or fails.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,22 +19,26 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const STAGES_JS = join(PROJECT_ROOT, 'dist/bench/stages.js');
 const STAGES = ['ingest', 'validate', 'score', 'markdown', 'html', 'pdf', 'excel'] as const;
 type Stage = (typeof STAGES)[number];
-type Sample = Partial<Record<Stage, { ms: number; rssMiB: number }>>;
+type Sample = Partial<Record<Stage | 'generate', { ms: number; rssMiB: number }>>;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN;
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
 
 async function node(args: string[]): Promise<Sample> {
-  const { stdout } = await run(process.execPath, [STAGES_JS, ...args], { maxBuffer: 1 << 24, timeout: 600_000 });
+  const { stdout } = await run(process.execPath, ['--expose-gc', STAGES_JS, ...args], { maxBuffer: 1 << 24, timeout: 600_000 });
   return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Sample;
 }
 
-/** Wall time of a whole process, median of RUNS. */
+/** Wall time of a whole process, median of RUNS. Standard input is closed: md-to-pdf would wait on an open one. */
 async function wall(cmd: string, args: string[], opts: { cwd?: string } = {}): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const start = performance.now();
-    await run(cmd, args, { ...opts, maxBuffer: 1 << 24, timeout: 600_000 });
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const child = spawn(cmd, args, { ...opts, stdio: ['ignore', 'ignore', 'inherit'], timeout: 600_000 });
+      child.on('error', reject).on('exit', resolve);
+    });
+    if (code !== 0) throw new Error(`${cmd} ${args.join(' ')} gaf exitcode ${code}`);
     times.push(performance.now() - start);
   }
   return median(times);
@@ -51,9 +55,14 @@ async function stagesFor(size: number, root: string) {
     for (const stage of ['markdown', 'html', 'pdf', 'excel'] as const) Object.assign(sample, await node([stage, out]));
     samples.push(sample);
   }
-  return Object.fromEntries(
-    STAGES.map((s) => [s, { ms: median(samples.map((x) => x[s]?.ms ?? NaN)), rssMiB: Math.max(...samples.map((x) => x[s]?.rssMiB ?? 0)) }]),
-  ) as Record<Stage, { ms: number; rssMiB: number }>;
+  const whole = [];
+  for (let i = 0; i < RUNS; i++) whole.push((await node(['generate', data, join(root, `all-${size}`)])).generate!);
+  return {
+    ...(Object.fromEntries(
+      STAGES.map((s) => [s, { ms: median(samples.map((x) => x[s]?.ms ?? NaN)), rssMiB: Math.max(...samples.map((x) => x[s]?.rssMiB ?? 0)) }]),
+    ) as Record<Stage, { ms: number; rssMiB: number }>),
+    generate: { ms: median(whole.map((w) => w.ms)), rssMiB: Math.max(...whole.map((w) => w.rssMiB)) },
+  };
 }
 
 async function peers(root: string, chromium: string) {
@@ -90,11 +99,12 @@ try {
   say();
   say(`Gemeten met \`npm run bench\` op ${process.platform}/${process.arch}, Node ${process.version}, ${RUNS} runs per meting (mediaan; RSS is de hoogste piek). Elke stap draait in een eigen proces, dus de RSS is die van die stap (inclusief ± 50 MiB van Node zelf).`);
   say();
-  say(`| risico's / maatregelen | ${STAGES.join(' | ')} |`);
-  say(`|---|${STAGES.map(() => '---').join('|')}|`);
+  say(`| risico's / maatregelen | ${STAGES.join(' | ')} | generate, alle formaten (één proces) |`);
+  say(`|---|${STAGES.map(() => '---').join('|')}|---|`);
   for (const size of SIZES) {
     const r = await stagesFor(size, root);
-    say(`| ${size.toLocaleString('nl-NL')} / ${(size * 2).toLocaleString('nl-NL')} | ${STAGES.map((s) => `${fmt(r[s].ms)} · ${Math.round(r[s].rssMiB)} MiB`).join(' | ')} |`);
+    const cell = (x: { ms: number; rssMiB: number }) => `${fmt(x.ms)} · ${Math.round(x.rssMiB)} MiB`;
+    say(`| ${size.toLocaleString('nl-NL')} / ${(size * 2).toLocaleString('nl-NL')} | ${STAGES.map((s) => cell(r[s])).join(' | ')} | ${cell(r.generate)} |`);
   }
   const p = await peers(root, chromium);
   say();

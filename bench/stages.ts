@@ -1,6 +1,7 @@
 /**
  * One benchmark measurement in a fresh process, so that each stage's peak RSS is its own:
  *   node dist/bench/stages.js pipeline DATA OUT   ingest, validate, score; writes OUT/analysis.json
+ *   node dist/bench/stages.js generate DATA OUT   the whole run, all formats
  *   node dist/bench/stages.js STAGE OUT           markdown | html | pdf | excel | mdpdf, from what the step before wrote
  * Prints one JSON line: { stage: { ms, rssMiB } } (rssMiB: the process's peak RSS after the stage).
  */
@@ -14,12 +15,15 @@ import { writeWorkbook } from '../src/render/excel.js';
 import { renderHtml, type HtmlMeta } from '../src/render/html.js';
 import { renderMarkdown } from '../src/render/markdown.js';
 import { printPdf } from '../src/render/pdf.js';
+import { runGenerate } from '../src/run.js';
 import { score } from '../src/score/index.js';
 import { loadConfig } from '../src/validate/config.js';
 import { validate } from '../src/validate/index.js';
 
 const result: Record<string, { ms: number; rssMiB: number }> = {};
 async function stage<T>(name: string, work: () => Promise<T> | T): Promise<T> {
+  // Garbage left by the step before is not this step's cost (the runner passes --expose-gc).
+  globalThis.gc?.();
   const start = performance.now();
   const value = await work();
   result[name] = { ms: performance.now() - start, rssMiB: process.resourceUsage().maxRSS / 1024 };
@@ -94,6 +98,13 @@ async function render(name: string, outDir: string) {
   }
 }
 
+/** The whole `generate` in one process, as a user runs it (Chromium's own memory not included). */
+async function generateAll(dataDir: string, outDir: string) {
+  const run = await stage('generate', () => runGenerate({ dataDir, outDir, force: true }));
+  if (run.exitCode !== 0) throw new Error(`generate gaf exitcode ${run.exitCode}: ${run.failure ?? ''}`);
+}
+
 if (mode === 'pipeline') await pipeline(args[0]!, args[1]!);
+else if (mode === 'generate') await generateAll(args[0]!, args[1]!);
 else await render(mode ?? '', args[0]!);
 process.stdout.write(JSON.stringify(result) + '\n');

@@ -173,6 +173,8 @@ describe('validate: warnings', () => {
     ['closed risk with an open measure', [{ ...RISK, Status: 'gesloten' }], [MEASURE], 'gesloten-risico-met-open-maatregelen', "Risico's", 'L2'],
     ['measure without reduction', [RISK], [{ ...MEASURE, Kansreductie: 0, Impactreductie: '0' }], 'maatregel-zonder-reductie', 'Maatregelen', 'J2'],
     ['gereed without date', [RISK], [{ ...MEASURE, Status: 'gereed', Voortgang: 100 }], 'gereed-zonder-datum', 'Maatregelen', 'I2'],
+    ['risk above the analysis level', [{ ...RISK, Rubricering: 'Stg. Confidentieel' }], [MEASURE], 'boven-rubricering-analyse', "Risico's", 'J2'],
+    ['measure above the analysis level', [RISK], [{ ...MEASURE, Rubricering: 'Stg. Geheim' }], 'boven-rubricering-analyse', 'Maatregelen', 'P2'],
   ])('%s', (_, risks, measures, ruleId, sheet, cell) => {
     const result = run(risks, measures);
     expect(errors(result)).toEqual([]);

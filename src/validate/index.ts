@@ -7,7 +7,7 @@ import { sortMessages, type Message } from '../messages.js';
 import type { Registers, Settings } from '../model.js';
 import { duplicateIds, idOf, missingProgress, unknownRisks } from './cross.js';
 import { checkSheet, type CheckedSheet, type RowRecord } from './rows.js';
-import { dataQualityWarnings } from './warnings.js';
+import { aboveAnalysisLevel, dataQualityWarnings } from './warnings.js';
 
 export { loadConfig } from './config.js';
 
@@ -38,6 +38,7 @@ export function validate(tables: readonly Table[], settings: Settings): { regist
       measuresKnown: measureSheets.length > 0 && measureSheets.every((s) => !s.fatal),
       peildatum: settings.peildatum,
     }),
+    ...[validRisks, validMeasures, withItem(incidents)].flatMap((records) => aboveAnalysisLevel(records, settings.rubricering)),
   );
 
   return {

@@ -2,6 +2,7 @@
  * Data-quality warnings: not fatal, but each points at the row an analyst should look at before
  * the report goes out. They read valid items only; a row with errors is reported there already.
  */
+import { LEVEL_LABEL, visibleAt, type Level } from '../classify/levels.js';
 import { message, type Message } from '../messages.js';
 import type { IsoDate, Measure, MeasureStatus, Risk } from '../model.js';
 import type { RowRecord } from './rows.js';
@@ -84,4 +85,20 @@ export function dataQualityWarnings({ risks, measures, measuresKnown, peildatum 
       );
   }
   return warnings;
+}
+
+/**
+ * An item classified above the analysis itself can appear in no report of it: most likely a typo
+ * in Rubricering, or analyse.yaml's rubricering is too low.
+ */
+export function aboveAnalysisLevel(records: readonly Located<{ id: string; rubricering: Level }>[], level: Level): Message[] {
+  return records
+    .filter(({ item }) => !visibleAt(item.rubricering, level))
+    .map(({ item, at }) =>
+      message('warning', 'boven-rubricering-analyse', `${item.id} is hoger gerubriceerd dan de analyse en komt in geen enkel rapport.`, {
+        ...at('rubricering'),
+        actual: LEVEL_LABEL[item.rubricering],
+        expected: `${LEVEL_LABEL[level]} of lager, of een hogere rubricering in analyse.yaml`,
+      }),
+    );
 }
