@@ -17,6 +17,7 @@ import { createStaging, type Staging } from './output/staging.js';
 import { createBrowserSession, RenderError, type BrowserSession } from './render/browser.js';
 import { writeWorkbook } from './render/excel.js';
 import { renderHtml, type HtmlMeta } from './render/html.js';
+import { reportTitle } from './render/format.js';
 import { renderMarkdown } from './render/markdown.js';
 import { printPdf } from './render/pdf.js';
 import { score } from './score/index.js';
@@ -127,7 +128,7 @@ export async function runGenerate(opts: GenerateOptions): Promise<RunResult> {
   const base = `weerbaarheidsanalyse-${normalizeKey(settings.netwerk)}-${settings.jaar}-${LEVEL_SLUG[level]}`;
   const dataQuality = messages.filter((m) => m.severity !== 'error');
   let staging: Staging | undefined;
-  let browser: BrowserSession | undefined;
+  const browser = formats.has('pdf') ? (opts.browser ?? createBrowserSession)() : undefined;
   const abort = () => void browser?.close();
   opts.signal?.addEventListener('abort', abort);
   try {
@@ -142,7 +143,9 @@ export async function runGenerate(opts: GenerateOptions): Promise<RunResult> {
     const json = JSON.stringify(AnalysisSchema.parse(analysis), null, 2) + '\n';
     await write('analysis.json', json);
 
-    if (formats.has('md') || formats.has('pdf')) {
+    // Chromium starts while the Markdown and HTML are made; a failure to start surfaces at the print.
+    void browser?.version().catch(() => undefined);
+    if (formats.has('md') || browser) {
       const report = await timer.stage('markdown', () =>
         renderMarkdown(analysis, {
           toolVersion: TOOL_VERSION,
@@ -157,14 +160,12 @@ export async function runGenerate(opts: GenerateOptions): Promise<RunResult> {
       );
       for (const chart of report.charts) await write(chart.file, chart.svg);
       if (formats.has('md')) await write(`${base}.md`, report.markdown);
-      if (formats.has('pdf')) {
+      if (browser) {
         const meta = htmlMeta(analysis, level);
         const html = await timer.stage('html', () => renderHtml(report.markdown, meta));
         await write(`${base}.html`, html.html);
-        browser ??= (opts.browser ?? (() => createBrowserSession()))();
-        const session = browser;
         const printed = await timer.stage('pdf', () =>
-          printPdf(session, {
+          printPdf(browser, {
             htmlPath: join(stage.dir, `${base}.html`),
             outPath: join(stage.dir, `${base}.pdf`),
             meta,
@@ -175,7 +176,7 @@ export async function runGenerate(opts: GenerateOptions): Promise<RunResult> {
         );
         written[`${base}.pdf`] = await readFile(join(stage.dir, `${base}.pdf`));
         // The HTML kept beside the PDF gets the contents' page numbers the PDF has.
-        await write(`${base}.html`, (await renderHtml(report.markdown, meta, { pageNumbers: printed.pageNumbers })).html);
+        await write(`${base}.html`, html.withPageNumbers(printed.pageNumbers));
       }
     }
     if (formats.has('xlsx')) {
@@ -217,10 +218,6 @@ export async function runGenerate(opts: GenerateOptions): Promise<RunResult> {
 function scoreForLevel(registers: Registers, settings: Settings, previous: Analysis | null, level: Level): Analysis {
   const scored = settings.scoregrondslag === 'zichtbaar' ? score(filterRegisters(registers, level), settings, previous) : score(registers, settings, previous);
   return filterAnalysis(scored, level);
-}
-
-export function reportTitle(a: Pick<Analysis, 'netwerk' | 'jaar'>): string {
-  return `Jaarlijkse weerbaarheidsanalyse ${a.netwerk} ${a.jaar}`;
 }
 
 function htmlMeta(a: Analysis, level: Level): HtmlMeta {

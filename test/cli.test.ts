@@ -18,10 +18,14 @@ describe('weerbaarheid', () => {
     const r = cli(['--help']);
     expect(r.status).toBe(0);
     for (const cmd of ['validate', 'generate', 'extract']) expect(r.stdout).toContain(cmd);
+    expect(r.stdout).toMatch(/^Gebruik: weerbaarheid/);
+    expect(r.stdout).toContain('Opdrachten:');
   });
 
-  it('an unknown option is wrong usage: exit 2', () => {
-    expect(cli(['generate', '--kleur', 'rood']).status).toBe(2);
+  it('an unknown option is wrong usage, said in Dutch: exit 2', () => {
+    const unknown = cli(['generate', '--kleur', 'rood']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/^fout: onbekende optie '--kleur'; zie weerbaarheid --help/);
     expect(cli(['generate', EXAMPLE_DIR, '--formats', 'docx']).status).toBe(2);
     const level = cli(['generate', EXAMPLE_DIR, '--level', 'supergeheim']);
     expect(level.status).toBe(2);

@@ -10,6 +10,7 @@ import { EXIT, UsageError, type ExitCode } from '../exit.js';
 import { extract } from '../extract/index.js';
 import { FORMATS, runGenerate, runValidate, type Format, type RunResult } from '../run.js';
 import { TOOL_VERSION } from '../version.js';
+import { dutchError, dutchTitle } from './dutch.js';
 import { printMessages, processTerminal, progressReporter, type Terminal } from './terminal.js';
 
 export const DEFAULT_DATA = 'data/voorbeeld-2025';
@@ -80,7 +81,8 @@ export async function main(argv: readonly string[], term: Terminal = processTerm
     .helpOption('-h, --help', 'toon deze hulp')
     .helpCommand('help [opdracht]', 'toon hulp bij een opdracht')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => term.out(s.trimEnd()), writeErr: (s) => term.err(s.trimEnd()) });
+    .configureHelp({ styleTitle: dutchTitle })
+    .configureOutput({ writeOut: (s) => term.out(s.trimEnd()), writeErr: (s) => term.err(s.trimEnd()), outputError: (s, write) => write(dutchError(s)) });
 
   const common = (cmd: Command) =>
     cmd

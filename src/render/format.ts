@@ -78,3 +78,8 @@ export function opsomming(items: readonly string[]): string {
 export function hoofdletter(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** The report's title, the same in the Markdown, the PDF cover and metadata, and the workbook. */
+export function reportTitle(a: { netwerk: string; jaar: number }): string {
+  return `Weerbaarheidsanalyse ${a.netwerk} ${a.jaar}`;
+}

@@ -42,11 +42,14 @@ const TOC_DEPTH = 2;
  * `pageNumbers` (heading id → page) fills the contents; without it the numbers are left blank
  * in reserved space, so the first print lays out exactly like the second.
  */
-export async function renderHtml(
-  markdown: string,
-  meta: HtmlMeta,
-  opts: { pageNumbers?: Map<string, number> } = {},
-): Promise<{ html: string; headings: Heading[] }> {
+export interface HtmlDocument {
+  html: string;
+  headings: Heading[];
+  /** The same page with these numbers in its contents, without parsing the Markdown again. */
+  withPageNumbers(pageNumbers: Map<string, number>): string;
+}
+
+export async function renderHtml(markdown: string, meta: HtmlMeta, opts: { pageNumbers?: Map<string, number> } = {}): Promise<HtmlDocument> {
   let headings: Heading[] = [];
   const processor = unified()
     .use(remarkParse)
@@ -64,11 +67,11 @@ export async function renderHtml(
     .use(rehypeStringify);
   const body = String(await processor.process(markdown));
   const [template, css] = await Promise.all([loadTemplate(), readFile(join(TEMPLATES_DIR, 'print.css'), 'utf8')]);
-  const toc = headings
-    .filter((h) => h.depth <= TOC_DEPTH)
-    .map((h) => ({ ...h, page: opts.pageNumbers?.get(h.id) ?? '' }));
-  const html = template({ meta, peildatum: datum(meta.peildatum), keywords: meta.keywords.join(', '), css, toc, body });
-  return { html, headings };
+  const page = (pageNumbers?: Map<string, number>) => {
+    const toc = headings.filter((h) => h.depth <= TOC_DEPTH).map((h) => ({ ...h, page: pageNumbers?.get(h.id) ?? '' }));
+    return template({ meta, peildatum: datum(meta.peildatum), keywords: meta.keywords.join(', '), css, toc, body });
+  };
+  return { html: page(opts.pageNumbers), headings, withPageNumbers: page };
 }
 
 let templatePromise: Promise<Handlebars.TemplateDelegate> | undefined;

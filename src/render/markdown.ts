@@ -15,7 +15,7 @@ import type { InputFile } from '../ingest/table.js';
 import type { Message } from '../messages.js';
 import type { RiskClass } from '../model.js';
 import { renderCharts } from './charts.js';
-import { aantal, datum, geld, getal, klasse, procent, score, verandering } from './format.js';
+import { aantal, datum, geld, getal, klasse, procent, reportTitle, score, verandering } from './format.js';
 import { buildView } from './viewmodel.js';
 
 export interface MarkdownContext {
@@ -137,7 +137,7 @@ function environment(): typeof Handlebars {
 
 function frontMatter(a: Analysis, ctx: MarkdownContext): string {
   const data = {
-    titel: `Weerbaarheidsanalyse ${a.netwerk} ${a.jaar}`,
+    titel: reportTitle(a),
     organisatie: a.organisatie,
     netwerk: a.netwerk,
     jaar: a.jaar,

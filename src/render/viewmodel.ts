@@ -12,7 +12,7 @@ import { isDefaultMethod, methodDifferences } from '../score/method.js';
 import { matrixCells, type Chart } from './charts.js';
 import { md } from './escape.js';
 import { byActueel, compareIds, facts, isHigh, isOpen, kernboodschappen, keyFindings, recommendations } from './findings.js';
-import { aantal, datum, geld, getal, hoofdletter, KLASSE_AFKORTING, procent, score, verandering } from './format.js';
+import { aantal, datum, geld, getal, hoofdletter, KLASSE_AFKORTING, procent, reportTitle, score, verandering } from './format.js';
 
 /** A GFM table with its caption; every cell is Markdown-safe text. */
 export interface Table {
@@ -262,7 +262,7 @@ export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptio
   const perStatus = (risks: readonly ScoredRisk[], lvl: 'bruto' | 'actueel' | 'streef', c: RiskClass) => risks.filter((r) => r[lvl].klasse === c).length;
 
   return {
-    titel: md(`Weerbaarheidsanalyse ${a.netwerk} ${a.jaar}`),
+    titel: md(reportTitle(a)),
     organisatie: md(a.organisatie),
     netwerk: md(a.netwerk),
     jaar: a.jaar,
