@@ -7,19 +7,9 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AnalysisSchema } from '../src/analysis.js';
-import { LEVEL_LABEL } from '../src/classify/levels.js';
-import { ingest } from '../src/ingest/index.js';
-import { createBrowserSession } from '../src/render/browser.js';
-import { writeWorkbook } from '../src/render/excel.js';
-import { renderHtml, type HtmlMeta } from '../src/render/html.js';
-import { renderMarkdown } from '../src/render/markdown.js';
-import { printPdf } from '../src/render/pdf.js';
-import { runGenerate } from '../src/run.js';
-import { score } from '../src/score/index.js';
-import { loadConfig } from '../src/validate/config.js';
-import { validate } from '../src/validate/index.js';
+import type { HtmlMeta } from '../src/render/html.js';
 
+// Each mode imports only what it uses, so a stage's time and memory are not those of the others' modules.
 const result: Record<string, { ms: number; rssMiB: number }> = {};
 async function stage<T>(name: string, work: () => Promise<T> | T): Promise<T> {
   // Garbage left by the step before is not this step's cost (the runner passes --expose-gc).
@@ -33,6 +23,10 @@ async function stage<T>(name: string, work: () => Promise<T> | T): Promise<T> {
 const [mode, ...args] = process.argv.slice(2);
 
 async function pipeline(dataDir: string, outDir: string) {
+  const { loadConfig } = await import('../src/validate/config.js');
+  const { ingest } = await import('../src/ingest/index.js');
+  const { validate } = await import('../src/validate/index.js');
+  const { score } = await import('../src/score/index.js');
   await mkdir(join(outDir, 'figuren'), { recursive: true });
   const { settings } = await loadConfig(dataDir);
   if (!settings) throw new Error('analyse.yaml van de benchmark is ongeldig');
@@ -46,6 +40,8 @@ async function pipeline(dataDir: string, outDir: string) {
 }
 
 async function render(name: string, outDir: string) {
+  const { AnalysisSchema } = await import('../src/analysis.js');
+  const { LEVEL_LABEL } = await import('../src/classify/levels.js');
   const analysis = AnalysisSchema.parse(JSON.parse(await readFile(join(outDir, 'analysis.json'), 'utf8')));
   const meta: HtmlMeta = {
     title: `Benchmark ${analysis.risks.length} risico's`,
@@ -58,6 +54,7 @@ async function render(name: string, outDir: string) {
     keywords: ['benchmark'],
   };
   if (name === 'markdown') {
+    const { renderMarkdown } = await import('../src/render/markdown.js');
     const { inputs, annexRowLimit } = JSON.parse(await readFile(join(outDir, 'inputs.json'), 'utf8'));
     const report = await stage('markdown', () =>
       renderMarkdown(analysis, { toolVersion: 'bench', inputsHash: '0', inputs, dataQuality: [], slug: 'bench', annexRowLimit, reducedLevel: false }),
@@ -68,10 +65,13 @@ async function render(name: string, outDir: string) {
       await writeFile(join(outDir, c.file), c.svg);
     }
   } else if (name === 'html') {
+    const { renderHtml } = await import('../src/render/html.js');
     const markdown = await readFile(join(outDir, 'bench.md'), 'utf8');
     const html = await stage('html', () => renderHtml(markdown, meta));
     await writeFile(join(outDir, 'bench.html'), html.html);
   } else if (name === 'pdf') {
+    const { createBrowserSession } = await import('../src/render/browser.js');
+    const { printPdf } = await import('../src/render/pdf.js');
     const session = createBrowserSession();
     try {
       await stage('pdf', () =>
@@ -82,16 +82,22 @@ async function render(name: string, outDir: string) {
     }
   } else if (name === 'mdpdf') {
     // The whole Markdown → PDF path in one process, as the peers are timed (see bench.ts).
-    const markdown = await readFile(join(outDir, 'bench.md'), 'utf8');
-    const html = await renderHtml(markdown, meta);
-    await writeFile(join(outDir, 'bench.html'), html.html);
+    const { renderHtml } = await import('../src/render/html.js');
+    const { createBrowserSession } = await import('../src/render/browser.js');
+    const { printPdf } = await import('../src/render/pdf.js');
     const session = createBrowserSession();
     try {
+      // As in generate: Chromium starts while the HTML is made.
+      void session.version().catch(() => undefined);
+      const markdown = await readFile(join(outDir, 'bench.md'), 'utf8');
+      const html = await renderHtml(markdown, meta);
+      await writeFile(join(outDir, 'bench.html'), html.html);
       await printPdf(session, { htmlPath: join(outDir, 'bench.html'), outPath: join(outDir, 'bench.pdf'), meta, allowedDir: outDir, creationDate: new Date(0) });
     } finally {
       await session.close();
     }
   } else if (name === 'excel') {
+    const { writeWorkbook } = await import('../src/render/excel.js');
     await stage('excel', () => writeWorkbook(analysis, { levelLabel: meta.levelLabel, toolVersion: 'bench', dataQuality: [], title: meta.title }, join(outDir, 'bench.xlsx')));
   } else {
     throw new Error(`onbekende stap ${name}`);
@@ -100,6 +106,7 @@ async function render(name: string, outDir: string) {
 
 /** The whole `generate` in one process, as a user runs it (Chromium's own memory not included). */
 async function generateAll(dataDir: string, outDir: string) {
+  const { runGenerate } = await import('../src/run.js');
   const run = await stage('generate', () => runGenerate({ dataDir, outDir, force: true }));
   if (run.exitCode !== 0) throw new Error(`generate gaf exitcode ${run.exitCode}: ${run.failure ?? ''}`);
 }
