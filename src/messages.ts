@@ -46,18 +46,29 @@ export function formatMessage(m: Message): string {
   return `${place.length ? place.join(' › ') + ': ' : ''}${SEVERITY_LABEL[m.severity]}: ${m.reason}${detail.length ? ` (${detail.join('; ')})` : ''} [${m.ruleId}]`;
 }
 
+/** Code-point order: the same on every machine, whatever its locale (localeCompare is not). */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Sorted by file, sheet and place, errors before warnings at the same place: stable output. */
 export function sortMessages(messages: readonly Message[]): Message[] {
   const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
   return [...messages].sort(
     (a, b) =>
-      (a.file ?? '').localeCompare(b.file ?? '') ||
-      (a.sheet ?? '').localeCompare(b.sheet ?? '') ||
+      compareText(a.file ?? '', b.file ?? '') ||
+      compareText(a.sheet ?? '', b.sheet ?? '') ||
       (a.row ?? 0) - (b.row ?? 0) ||
-      (a.cell ?? a.column ?? '').localeCompare(b.cell ?? b.column ?? '') ||
+      compareCells(a.cell ?? a.column ?? '', b.cell ?? b.column ?? '') ||
       rank[a.severity] - rank[b.severity] ||
-      a.reason.localeCompare(b.reason),
+      compareText(a.reason, b.reason),
   );
+}
+
+/** `B14` before `AA14`: cell references by column letters' length first; anything else by code points. */
+function compareCells(a: string, b: string): number {
+  const cells = /^[A-Z]+\d+$/;
+  return (cells.test(a) && cells.test(b) ? a.length - b.length : 0) || compareText(a, b);
 }
 
 export function countMessages(messages: readonly Message[]): Record<Severity, number> {

@@ -2,14 +2,15 @@
  * The pipeline: ingest → validate → score → render. `run*` functions do the work and return
  * outputs and messages; they never print (the CLI does) and never exit.
  */
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import { AnalysisSchema, type Analysis } from './analysis.js';
 import { canRenderAt, filterAnalysis, filterRegisters } from './classify/filter.js';
 import { LEVEL_LABEL, LEVEL_SLUG, type Level } from './classify/levels.js';
 import { EXIT, UsageError, type ExitCode } from './exit.js';
+import type { InputFile } from './ingest/table.js';
 import { loadData, loadPrevious } from './load.js';
-import { hasErrors, sortMessages, type Message } from './messages.js';
+import { compareText, hasErrors, sortMessages, type Message } from './messages.js';
 import type { Registers, Settings } from './model.js';
 import { combinedHash, sha256 } from './output/hash.js';
 import { buildManifest } from './output/manifest.js';
@@ -77,8 +78,12 @@ export interface GenerateOptions extends ValidateOptions {
 
 class Timer {
   readonly timings: Partial<Record<Stage, number>> = {};
-  constructor(private readonly onProgress?: (event: ProgressEvent) => void) {}
+  constructor(
+    private readonly onProgress?: (event: ProgressEvent) => void,
+    private readonly signal?: AbortSignal,
+  ) {}
   async stage<T>(stage: Stage, work: () => Promise<T> | T, detail?: (result: T) => string): Promise<T> {
+    checkAborted(this.signal);
     this.onProgress?.({ stage, phase: 'start' });
     const start = performance.now();
     const result = await work();
@@ -98,7 +103,19 @@ export async function runValidate(opts: ValidateOptions): Promise<RunResult> {
 }
 
 export async function runGenerate(opts: GenerateOptions): Promise<RunResult> {
-  const timer = new Timer(opts.onProgress);
+  try {
+    return await generate(opts);
+  } catch (error) {
+    // Every stage and write checks the signal; what was staged is gone by now (see generate's finally).
+    if (opts.signal?.aborted) return { exitCode: EXIT.rendering, messages: [], failure: ABORTED, outputs: [], timings: {} };
+    throw error;
+  }
+}
+
+const ABORTED = 'Afgebroken; het vorige rapport is ongewijzigd.';
+
+async function generate(opts: GenerateOptions): Promise<RunResult> {
+  const timer = new Timer(opts.onProgress, opts.signal);
   const formats = new Set(opts.formats ?? FORMATS);
   const loaded = await loadData(opts.dataDir, (step, work, detail) => timer.stage(step, work, detail));
   const { settings, registers } = loaded;
@@ -125,14 +142,14 @@ export async function runGenerate(opts: GenerateOptions): Promise<RunResult> {
   const outDir = resolve(opts.outDir ?? join('reports', reduced ? `${settings.jaar}-${LEVEL_SLUG[level]}` : String(settings.jaar)));
   await refuseForeignReport(outDir, analysis, level, opts.force ?? false);
 
-  const base = `weerbaarheidsanalyse-${normalizeKey(settings.netwerk)}-${settings.jaar}-${LEVEL_SLUG[level]}`;
+  const base = `weerbaarheidsanalyse-${normalizeKey(settings.netwerk) || 'netwerk'}-${settings.jaar}-${LEVEL_SLUG[level]}`;
   const dataQuality = messages.filter((m) => m.severity !== 'error');
   let staging: Staging | undefined;
   const browser = formats.has('pdf') ? (opts.browser ?? createBrowserSession)() : undefined;
-  const abort = () => void browser?.close();
+  const abort = () => void browser?.close().catch(() => undefined);
   opts.signal?.addEventListener('abort', abort);
   try {
-    staging = await createStaging(outDir);
+    staging = await createStaging(outDir, isReportOutput);
     const stage = staging;
     const written: Record<string, string | Uint8Array> = {};
     const write = async (path: string, data: string | Uint8Array) => {
@@ -147,7 +164,7 @@ export async function runGenerate(opts: GenerateOptions): Promise<RunResult> {
     void browser?.version().catch(() => undefined);
     if (formats.has('md') || browser) {
       const report = await timer.stage('markdown', () =>
-        renderMarkdown(analysis, {
+        asTemplateFailure(renderMarkdown, analysis, {
           toolVersion: TOOL_VERSION,
           inputsHash: combinedHash(inputs),
           inputs,
@@ -186,31 +203,37 @@ export async function runGenerate(opts: GenerateOptions): Promise<RunResult> {
       );
       written[`${base}.xlsx`] = await readFile(path);
     }
-    checkAborted(opts.signal);
     const outputs = Object.entries(written)
       .map(([path, data]) => ({ path, sha256: sha256(data), bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.length }))
-      .sort((a, b) => a.path.localeCompare(b.path));
+      .sort((a, b) => compareText(a.path, b.path));
     return await timer.stage('write', async () => {
       const manifest = buildManifest({
         settings,
         level,
+        choices: {
+          formats: FORMATS.filter((f) => formats.has(f)),
+          templates: opts.templatesDir ? await hashTree(opts.templatesDir) : null,
+          sourceDateEpoch: opts.sourceDateEpoch ?? null,
+        },
         inputs,
         outputs,
         timings: timer.timings,
         chromium: browser ? await browser.version() : null,
       });
       await stage.write('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
+      // The last moment a Ctrl-C still keeps the previous report; once the swap begins the run completes.
+      checkAborted(opts.signal);
       await stage.commit();
       return { exitCode: EXIT.ok, messages, outDir, outputs, timings: timer.timings };
     });
   } catch (error) {
-    const failure = opts.signal?.aborted ? 'Afgebroken; het vorige rapport is ongewijzigd.' : renderFailure(error, outDir);
+    const failure = opts.signal?.aborted ? ABORTED : renderFailure(error, outDir);
     if (failure === undefined) throw error;
     return { exitCode: EXIT.rendering, messages, failure, outputs: [], timings: timer.timings };
   } finally {
     opts.signal?.removeEventListener('abort', abort);
-    await browser?.close();
-    await staging?.discard();
+    // Both, whatever either does: a browser that fails to close must not leave the staging folder.
+    await Promise.allSettled([browser?.close(), staging?.discard()]);
   }
 }
 
@@ -237,11 +260,38 @@ function creationDate(settings: Settings, sourceDateEpoch?: number): Date {
   return sourceDateEpoch !== undefined ? new Date(sourceDateEpoch * 1000) : new Date(`${settings.peildatum}T00:00:00Z`);
 }
 
-/** A report folder holds one analysis: another year's or organisation's report is not replaced without --force. */
+/** Every file below a folder, hashed, with paths relative to it (a --templates override). */
+async function hashTree(dir: string): Promise<InputFile[]> {
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  const hashed = await Promise.all(
+    files.map(async (e) => {
+      const full = join(e.parentPath, e.name);
+      const bytes = await readFile(full);
+      return { path: relative(dir, full).split('\\').join('/'), sha256: sha256(bytes), bytes: bytes.length };
+    }),
+  );
+  return hashed.sort((a, b) => compareText(a.path, b.path));
+}
+
+/** What a run writes into its folder; everything else there (a user's notes) is kept on commit. */
+function isReportOutput(name: string): boolean {
+  return name === 'analysis.json' || name === 'manifest.json' || name === 'figuren' || /^weerbaarheidsanalyse-.*\.(md|html|pdf|xlsx)$/.test(name);
+}
+
+/**
+ * A report folder holds one analysis: another year's, organisation's or level's report, or a
+ * folder that is no report folder at all, is not replaced without --force; a file never is.
+ */
 async function refuseForeignReport(outDir: string, a: Analysis, level: Level, force: boolean): Promise<void> {
+  const target = await stat(outDir).catch(() => undefined);
+  if (!target) return;
+  if (!target.isDirectory()) throw new UsageError(`${outDir} is een bestand, geen map; kies een andere --out.`);
   if (force) return;
   const text = await readFile(join(outDir, 'manifest.json'), 'utf8').catch(() => undefined);
-  if (text === undefined) return;
+  if (text === undefined) {
+    if ((await readdir(outDir)).length === 0) return;
+    throw new UsageError(`De map ${outDir} bevat geen rapport van weerbaarheid maar wel andere bestanden; kies een lege of nieuwe --out, of gebruik --force.`);
+  }
   let found: { jaar?: unknown; organisatie?: unknown; netwerk?: unknown; rubricering?: unknown } = {};
   try {
     found = JSON.parse(text) as typeof found;
@@ -256,12 +306,21 @@ async function refuseForeignReport(outDir: string, a: Analysis, level: Level, fo
   }
 }
 
+/** Errors in the templates (an organisation's own, say) are rendering failures, not bugs: exit 3. */
+async function asTemplateFailure<A extends unknown[], T>(render: (...args: A) => Promise<T>, ...args: A): Promise<T> {
+  try {
+    return await render(...args);
+  } catch (error) {
+    throw new RenderError('template-failed', `Het Markdown-rapport kon niet worden gemaakt: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
 function checkAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw new Error('afgebroken');
 }
 
 /** Errors of rendering and of writing the output folder: exit 3 with one Dutch line. Anything else is a bug. */
-const WRITE_ERRORS = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'EIO', 'ENOTDIR', 'EISDIR', 'EMFILE', 'EBUSY']);
+const WRITE_ERRORS = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'EIO', 'ENOTDIR', 'EISDIR', 'EMFILE', 'EBUSY', 'ENOENT', 'ENOTEMPTY', 'ENAMETOOLONG']);
 function renderFailure(error: unknown, outDir: string): string | undefined {
   if (error instanceof RenderError) return error.message;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;

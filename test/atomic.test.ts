@@ -3,7 +3,7 @@
  * staging folder behind.
  */
 import { execFileSync, spawn, spawnSync as run } from 'node:child_process';
-import { appendFile, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RenderError, type BrowserSession } from '../src/render/browser.js';
@@ -112,35 +112,78 @@ describe('a failed run leaves the previous report intact', () => {
     const { out, before } = await previousReport();
     const child = spawn(process.execPath, [BIN, 'generate', data, '--out', out, '--verbose'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
-    let interrupted = false;
+    let browsers: number[] = [];
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
-      // The HTML is done: the browser is starting or printing now.
-      if (/✓ HTML/.test(stderr) && !interrupted) interrupted = child.kill('SIGINT');
+      // The HTML is done: the browser (started during rendering) is printing now.
+      if (/✓ HTML/.test(stderr) && !browsers.length) {
+        browsers = childrenOf(child.pid!).filter((p) => /chrom/i.test(p.args)).map((p) => p.pid);
+        child.kill('SIGINT');
+      }
     });
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(stderr).toMatch(/✓ HTML/);
+    expect(stderr).toMatch(/Afgebroken/);
     expect(code).toBe(3);
     expect(await snapshot(out)).toEqual(before);
     await noStaging(out);
-    const browsers = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(out));
-    expect(browsers).toEqual([]);
+    expect(browsers.length).toBeGreaterThan(0);
+    expect(browsers.filter(alive)).toEqual([]);
   });
 });
 
-describe('a report of another analysis is not replaced without --force', () => {
-  it('refuses with exit 2, and --force replaces it', async () => {
-    const { out, before } = await previousReport();
+function childrenOf(pid: number): { pid: number; args: string }[] {
+  return execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null && Number(m[2]) === pid)
+    .map((m) => ({ pid: Number(m[1]), args: m[3]! }));
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('the output folder', () => {
+  it('refuses a report of another analysis with exit 2; --force replaces it, leaving none of the old report', async () => {
+    const { out } = await previousReport();
+    await writeFile(join(out, 'notities.txt'), 'eigen aantekeningen');
+    const kept = await snapshot(out);
     const other = await copyData(EXAMPLE_DIR);
     const yaml = await readFile(join(other, 'analyse.yaml'), 'utf8');
     await writeFile(join(other, 'analyse.yaml'), yaml.replace('jaar: 2025', 'jaar: 2024').replace('peildatum: 2025-12-31', 'peildatum: 2024-12-31'));
     const refused = spawnSync(process.execPath, [BIN, 'generate', other, '--out', out, '--formats', 'md', '--quiet']);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/--force/);
-    expect(await snapshot(out)).toEqual(before);
+    expect(await snapshot(out)).toEqual(kept);
     const forced = spawnSync(process.execPath, [BIN, 'generate', other, '--out', out, '--formats', 'md', '--quiet', '--force']);
     expect(forced.status).toBe(0);
-    expect(Object.keys(await snapshot(out)).some((f) => f.includes('2024'))).toBe(true);
+    const files = Object.keys(await snapshot(out));
+    expect(files.some((f) => f.includes('-2024-'))).toBe(true);
+    expect(files.filter((f) => f.includes('-2025-'))).toEqual([]);
+    expect(files).toContain('notities.txt');
+  });
+
+  it('refuses a folder that holds other things than a report, and a file, with exit 2', async () => {
+    const folder = await tempDir();
+    await writeFile(join(folder, 'scriptie.docx'), 'niet van ons');
+    const busy = spawnSync(process.execPath, [BIN, 'generate', data, '--out', folder, '--formats', 'md', '--quiet']);
+    expect(busy.status).toBe(2);
+    expect(await readdir(folder)).toEqual(['scriptie.docx']);
+    const file = join(folder, 'scriptie.docx');
+    const onFile = spawnSync(process.execPath, [BIN, 'generate', data, '--out', file, '--formats', 'md', '--quiet', '--force']);
+    expect(onFile.status).toBe(2);
+    expect(await readFile(file, 'utf8')).toBe('niet van ons');
+  });
+
+  it('is readable like any folder the user makes, not private like a temporary one', async () => {
+    const { out } = await previousReport();
+    expect((await stat(out)).mode & 0o777).toBe(0o777 & ~process.umask());
   });
 });
 

@@ -1,6 +1,6 @@
 /** The real binary on small fixture folders: help, exit codes, messages without stack traces. */
 import { spawnSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -30,6 +30,28 @@ describe('weerbaarheid', () => {
     const level = cli(['generate', EXAMPLE_DIR, '--level', 'supergeheim']);
     expect(level.status).toBe(2);
     expect(level.stderr).toMatch(/onbekend niveau/);
+  });
+
+  it('a level above the analysis, or a templates folder that does not exist, is wrong usage: exit 2, one Dutch line', () => {
+    const level = cli(['generate', EXAMPLE_DIR, '--level', 'Stg. Geheim', '--formats', 'md']);
+    expect(level.status).toBe(2);
+    expect(level.stderr).toMatch(/^weerbaarheid: Niveau Stg\. Geheim ligt boven de rubricering van de analyse/);
+    expect(level.stderr).not.toMatch(/\n\s+at /);
+    const templates = cli(['generate', EXAMPLE_DIR, '--templates', '/bestaat/niet', '--formats', 'md']);
+    expect(templates.status).toBe(2);
+    expect(templates.stderr).toMatch(/--templates/);
+  });
+
+  it('a broken template override is a rendering failure: exit 3, one Dutch line, no report', async () => {
+    const templates = await tempDir();
+    await mkdir(join(templates, 'sections'), { recursive: true });
+    await writeFile(join(templates, 'sections', '01-samenvatting.md.hbs'), '## Samenvatting\n\n{{#each}}\n');
+    const out = join(await tempDir(), 'uit');
+    const r = cli(['generate', EXAMPLE_DIR, '--templates', templates, '--formats', 'md', '--out', out, '--quiet']);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/Markdown-rapport kon niet worden gemaakt/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    await expect(readFile(join(out, 'manifest.json'))).rejects.toThrow();
   });
 
   it('validate on valid data: exit 0; on the default data folder when none is given', async () => {

@@ -3,12 +3,14 @@
  * analysis.json and manifest.json as the contract shows them, and reproducibility.
  */
 import { readFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadData } from '../src/load.js';
 import { runGenerate } from '../src/run.js';
 import { score } from '../src/score/index.js';
 import { sha256 } from '../src/output/hash.js';
+import { PROJECT_ROOT } from '../src/version.js';
 import { EXAMPLE_DIR, SAMPLE_2025, copyData, removeTempDirs, tempDir } from './helpers/fixtures.js';
 import { zipEntries } from './helpers/zip.js';
 
@@ -79,11 +81,15 @@ describe('generate on the sample analysis', () => {
     );
     expect(manifest.methode).toEqual(analysis.methode);
     expect(manifest.settingsHash).toMatch(/^[0-9a-f]{64}$/);
-    // No absolute paths anywhere in what we write.
-    for (const file of ['analysis.json', 'manifest.json', 'weerbaarheidsanalyse-nafin-2025-stg-confidentieel.md']) {
-      const text = await readFile(join(out, file), 'utf8');
-      expect(text, file).not.toContain(data);
-      expect(text, file).not.toContain(out);
+    // No absolute path anywhere in what we write: not the data, not the output, not the staging folder it was made in.
+    const texts: Record<string, string> = {};
+    for (const f of await readdir(out, { recursive: true })) {
+      if (/\.(md|json|svg)$/.test(f)) texts[f] = await readFile(join(out, f), 'utf8');
+      if (f.endsWith('.xlsx')) for (const [part, xml] of Object.entries(await zipEntries(join(out, f)))) texts[`${f}:${part}`] = xml;
+    }
+    expect(Object.keys(texts).length).toBeGreaterThan(10);
+    for (const [file, text] of Object.entries(texts)) {
+      for (const path of [data, out, tmpdir(), PROJECT_ROOT, '.tmp-']) expect(text, file).not.toContain(path);
     }
   });
 

@@ -2,7 +2,7 @@
  * argv → options → run → exit code. The only module (with terminal.ts) that knows about the
  * terminal; the library underneath returns data and messages.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { Command, CommanderError, Option } from 'commander';
 import { z } from 'zod';
 import { LEVEL_EXPECTED, parseLevel } from '../classify/levels.js';
@@ -64,10 +64,12 @@ export async function main(argv: readonly string[], term: Terminal = processTerm
   let exitCode: ExitCode = EXIT.ok;
   const debug = argv.includes('--debug');
   const controller = new AbortController();
-  // Ctrl-C (again and again) only aborts: the run then closes the browser and removes its staging folder itself.
-  const onSigint = () => controller.abort();
-  process.on('SIGINT', onSigint);
-  process.on('SIGTERM', onSigint);
+  // During generate the first Ctrl-C aborts: the run closes the browser and removes its staging
+  // folder itself. A second one, or one during other commands, ends the process at once.
+  const onSignal = () => {
+    if (controller.signal.aborted) process.exit(130);
+    controller.abort();
+  };
 
   const report = (result: RunResult, quiet: boolean) => {
     if (result.messages.length && (!quiet || result.exitCode !== EXIT.ok)) printMessages(term, result.messages);
@@ -114,6 +116,11 @@ export async function main(argv: readonly string[], term: Terminal = processTerm
       .option('--force', 'overschrijf een rapport van een andere analyse in de uitvoermap'),
   ).action(async (data: string, raw: unknown) => {
     const o = parseOptions(GenerateCli, raw);
+    if (o.templates !== undefined && !(await stat(o.templates).catch(() => undefined))?.isDirectory()) {
+      throw new UsageError(`--templates: de map ${o.templates} bestaat niet.`);
+    }
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
     const result = await runGenerate({
       dataDir: data,
       outDir: o.out,
@@ -156,10 +163,9 @@ export async function main(argv: readonly string[], term: Terminal = processTerm
   } catch (error) {
     exitCode = handleError(error, term, debug);
   } finally {
-    process.off('SIGINT', onSigint);
-    process.off('SIGTERM', onSigint);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
-  if (controller.signal.aborted && exitCode === EXIT.ok) exitCode = EXIT.rendering;
   return exitCode;
 }
 

@@ -5,12 +5,22 @@
 import { LEVEL_LABEL, type Level } from '../classify/levels.js';
 import type { InputFile } from '../ingest/table.js';
 import type { Settings } from '../model.js';
+import { compareText } from '../messages.js';
 import { TOOL_VERSION } from '../version.js';
 import { combinedHash, sha256 } from './hash.js';
+
+/** What the command line adds to analyse.yaml: it changes the output, so it is part of the settings hash. */
+export interface RunChoices {
+  formats: readonly string[];
+  /** Files of a --templates override, paths relative to that folder. */
+  templates: readonly InputFile[] | null;
+  sourceDateEpoch: number | null;
+}
 
 export interface ManifestInput {
   settings: Settings;
   level: Level;
+  choices: RunChoices;
   inputs: readonly InputFile[];
   outputs: readonly { path: string; sha256: string; bytes: number }[];
   timings: Readonly<Record<string, number | undefined>>;
@@ -18,7 +28,7 @@ export interface ManifestInput {
 }
 
 export function buildManifest(m: ManifestInput) {
-  const settings = { ...m.settings };
+  const settings = { ...m.settings, niveau: LEVEL_LABEL[m.level], ...m.choices };
   return {
     tool: { name: 'weerbaarheid', version: TOOL_VERSION },
     node: process.version,
@@ -27,7 +37,7 @@ export function buildManifest(m: ManifestInput) {
     organisatie: m.settings.organisatie,
     netwerk: m.settings.netwerk,
     rubricering: LEVEL_LABEL[m.level],
-    inputs: [...m.inputs].sort((a, b) => a.path.localeCompare(b.path)),
+    inputs: [...m.inputs].sort((a, b) => compareText(a.path, b.path)),
     invoerHash: combinedHash(m.inputs),
     settings,
     settingsHash: sha256(JSON.stringify(settings)),

@@ -3,20 +3,23 @@
  * every requested format succeeded does `commit` swap it in. Until then the previous report stays
  * exactly as it was, and `discard` (called on every failure path) leaves no staging folder behind.
  */
-import { cp, link, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, cp, link, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 export interface Staging {
   readonly dir: string;
   /** Writes a file (relative path, folders created) into the staging folder. */
   write(relPath: string, data: string | Uint8Array): Promise<void>;
-  /** Swaps the staging folder in for the target; files of the target this run did not write are kept. */
+  /**
+   * Swaps the staging folder in for the target. Of the target's old contents only what is not
+   * a report output (`isReportOutput`) is kept: a user's notes stay, an old report does not.
+   */
   commit(): Promise<void>;
   /** Removes the staging folder; safe to call more than once and after commit. */
   discard(): Promise<void>;
 }
 
-export async function createStaging(target: string): Promise<Staging> {
+export async function createStaging(target: string, isReportOutput: (name: string) => boolean): Promise<Staging> {
   const parent = dirname(target);
   await mkdir(parent, { recursive: true });
   const dir = await mkdtemp(join(parent, `.tmp-${basename(target)}-`));
@@ -29,20 +32,20 @@ export async function createStaging(target: string): Promise<Staging> {
       await writeFile(path, data);
     },
     async commit() {
-      await carryOver(target, dir);
+      const previous = await stat(target).catch(() => undefined);
+      // mkdtemp makes the folder private; the report gets the old folder's mode or the usual one.
+      await chmod(dir, previous ? previous.mode & 0o7777 : 0o777 & ~process.umask());
+      await carryOver(target, dir, isReportOutput);
       const old = `${dir}-vorig`;
-      const hadTarget = await rename(target, old).then(() => true, (e: NodeJS.ErrnoException) => {
-        if (e.code === 'ENOENT') return false;
-        throw e;
-      });
+      if (previous) await rename(target, old);
       try {
         await rename(dir, target);
       } catch (e) {
-        if (hadTarget) await rename(old, target);
+        if (previous) await rename(old, target);
         throw e;
       }
       done = true;
-      if (hadTarget) await rm(old, { recursive: true, force: true });
+      if (previous) await rm(old, { recursive: true, force: true });
     },
     async discard() {
       if (!done) await rm(dir, { recursive: true, force: true });
@@ -51,12 +54,11 @@ export async function createStaging(target: string): Promise<Staging> {
   };
 }
 
-/** Keeps what the target holds besides this run's outputs (another level's report, a user's notes). */
-async function carryOver(target: string, staging: string): Promise<void> {
+async function carryOver(target: string, staging: string, isReportOutput: (name: string) => boolean): Promise<void> {
   const existing = await readdir(target, { withFileTypes: true }).catch(() => []);
   const written = new Set(await readdir(staging));
   for (const entry of existing) {
-    if (written.has(entry.name)) continue;
+    if (written.has(entry.name) || isReportOutput(entry.name)) continue;
     const from = join(target, entry.name);
     const to = join(staging, entry.name);
     if (entry.isFile()) await link(from, to).catch(() => cp(from, to));

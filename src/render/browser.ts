@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 
-export type RenderErrorCode = 'no-browser' | 'launch-failed' | 'print-failed' | 'timeout';
+export type RenderErrorCode = 'no-browser' | 'launch-failed' | 'print-failed' | 'timeout' | 'template-failed';
 
 /** A rendering failure; the CLI maps every code to exit 3 and prints `message` (Dutch). */
 export class RenderError extends Error {

@@ -6,7 +6,7 @@
 import type { Analysis, IndicatorResult, ScoredMeasure, ScoredRisk } from '../analysis.js';
 import { LEVEL_LABEL } from '../classify/levels.js';
 import type { InputFile } from '../ingest/table.js';
-import { formatMessage, sortMessages, type Message } from '../messages.js';
+import { compareText, formatMessage, sortMessages, type Message } from '../messages.js';
 import { CLASSES, DEFAULT_METHOD, MEASURE_STATUSES, type RiskClass } from '../model.js';
 import { isDefaultMethod, methodDifferences } from '../score/method.js';
 import { matrixCells, type Chart } from './charts.js';
@@ -257,7 +257,7 @@ export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptio
   const findings = keyFindings(a, f);
   const recs = recommendations(a, f);
   const active = a.measures.filter((m) => m.status !== 'geannuleerd');
-  const incidents = [...a.incidents].sort((x, y) => x.datum.localeCompare(y.datum) || compareIds(x.id, y.id));
+  const incidents = [...a.incidents].sort((x, y) => compareText(x.datum, y.datum) || compareIds(x.id, y.id));
   const messages = sortMessages(opts.dataQuality);
   const perStatus = (risks: readonly ScoredRisk[], lvl: 'bruto' | 'actueel' | 'streef', c: RiskClass) => risks.filter((r) => r[lvl].klasse === c).length;
 
@@ -384,7 +384,7 @@ export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptio
           ['Gereed op', (m) => datum(m.gereedOp)],
           ["Risico's", (m) => ids(m.risicos)],
         ],
-        [...f.completedThisYear].sort((x, y) => (x.gereedOp ?? '').localeCompare(y.gereedOp ?? '') || compareIds(x.id, y.id)),
+        [...f.completedThisYear].sort((x, y) => compareText(x.gereedOp ?? '', y.gereedOp ?? '') || compareIds(x.id, y.id)),
         { limit: BODY_ROW_LIMIT, meer: (left) => `De overige ${count(left)} staan in bijlage C.`, leeg: `Er is in ${a.jaar} geen maatregel gereedgekomen.` },
       ),
       aantalActief: active.length,
@@ -433,7 +433,7 @@ export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptio
       tabel: table(
         'Invoerbestanden met hun SHA-256.',
         [['Bestand', (i: InputFile) => md(i.path)], ['Bytes', (i) => count(i.bytes), true], ['SHA-256', (i) => md(i.sha256)]],
-        [...opts.inputs].sort((x, y) => x.path.localeCompare(y.path)),
+        [...opts.inputs].sort((x, y) => compareText(x.path, y.path)),
         { leeg: 'Er zijn geen invoerbestanden vermeld.' },
       ),
     },

@@ -1,0 +1,37 @@
+/** Terminal feedback: progress per stage with counts on a terminal, quiet elsewhere or with --quiet, timings with --verbose. */
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
+import type { Terminal } from '../src/cli/terminal.js';
+import { EXAMPLE_DIR } from './helpers/fixtures.js';
+
+function terminal(isTTY: boolean) {
+  const lines: string[] = [];
+  const term: Terminal = { out: (t) => void lines.push(t), err: (t) => void lines.push(t), isTTY };
+  return { term, lines };
+}
+
+describe('progress', () => {
+  it('shows each stage with its counts on a terminal', async () => {
+    const { term, lines } = terminal(true);
+    expect(await main(['validate', EXAMPLE_DIR], term)).toBe(0);
+    expect(lines).toContain('… Inlezen');
+    expect(lines).toContain('✓ Inlezen: 20 rijen uit 1 bestanden');
+    expect(lines).toContain("✓ Controleren: 8 risico's, 12 maatregelen, 0 incidenten");
+    expect(lines.some((l) => / ms\)$/.test(l))).toBe(false);
+  });
+
+  it('adds per-stage timings with --verbose', async () => {
+    const { term, lines } = terminal(true);
+    await main(['validate', EXAMPLE_DIR, '--verbose'], term);
+    expect(lines.some((l) => /^✓ Controleren: .* \(\d+ ms\)$/.test(l))).toBe(true);
+  });
+
+  it('is quiet when not a terminal, and with --quiet', async () => {
+    const piped = terminal(false);
+    await main(['validate', EXAMPLE_DIR], piped.term);
+    expect(piped.lines.filter((l) => /^[…✓]/.test(l))).toEqual([]);
+    const quiet = terminal(true);
+    expect(await main(['validate', EXAMPLE_DIR, '--quiet'], quiet.term)).toBe(0);
+    expect(quiet.lines).toEqual([]);
+  });
+});
