@@ -97,7 +97,7 @@ try {
   };
   say('# Benchmark');
   say();
-  say(`Gemeten met \`npm run bench\` op ${process.platform}/${process.arch}, Node ${process.version}, ${RUNS} runs per meting (mediaan; RSS is de hoogste piek). Elke stap draait in een eigen proces, dus de RSS is die van die stap (inclusief ± 50 MiB van Node zelf).`);
+  say(`Gemeten met \`npm run bench\` op ${process.platform}/${process.arch}, Node ${process.version}, ${RUNS} runs per meting (mediaan; RSS is de hoogste piek). Elke stap draait in een eigen proces; de RSS is de piek van dat proces, met Node zelf, de modules van die stap en het inlezen van zijn invoer. Bij generate telt het geheugen van Chromium niet mee.`);
   say();
   say(`| risico's / maatregelen | ${STAGES.join(' | ')} | generate, alle formaten (één proces) |`);
   say(`|---|${STAGES.map(() => '---').join('|')}|---|`);
