@@ -6,6 +6,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { Analysis } from './analysis.js';
 import { AnalysisSchema } from './analysis.js';
+import { filterRegisters } from './classify/filter.js';
+import type { Level } from './classify/levels.js';
 import { ingest } from './ingest/index.js';
 import type { InputFile } from './ingest/table.js';
 import { message, type Message } from './messages.js';
@@ -47,7 +49,12 @@ export async function loadData(dataDir: string, step: StepRunner = untimed): Pro
  * own settings (without going back another year). Paths in messages and inputs stay relative to
  * this year's data folder.
  */
-export async function loadPrevious(dataDir: string, vorige: string): Promise<{ previous?: Analysis; inputs: InputFile[]; messages: Message[] }> {
+export async function loadPrevious(
+  dataDir: string,
+  vorige: string,
+  /** Score last year over the items visible at this level only (scoregrondslag `zichtbaar`). */
+  visibleOnly?: Level,
+): Promise<{ previous?: Analysis; inputs: InputFile[]; messages: Message[] }> {
   const path = resolve(dataDir, vorige);
   const rel = (p: string) => relative(dataDir, join(path, p)).split('\\').join('/');
   const isFile = (await stat(path).catch(() => undefined))?.isFile() ?? false;
@@ -62,7 +69,11 @@ export async function loadPrevious(dataDir: string, vorige: string): Promise<{ p
         messages: [message('error', 'vorige-ongeldig', 'De analyse van vorig jaar is geen geldige analysis.json.', { file: name, column: issue?.path.join('.'), expected: 'een analysis.json zoals weerbaarheid die schrijft' })],
       };
     }
-    return { previous: parsed.data, inputs: [{ path: name, sha256: sha256(bytes), bytes: bytes.length }], messages: [] };
+    const basis =
+      visibleOnly && parsed.data.scoregrondslag !== 'zichtbaar'
+        ? [message('warning', 'vorige-andere-grondslag', 'De scores van vorig jaar in deze analysis.json gaan over alle gegevens, die van dit jaar alleen over wat op dit niveau zichtbaar is; de verandering per indicator vergelijkt dus ongelijke grondslagen.', { file: name, expected: 'de datamap van vorig jaar als vorige, zodat die op dezelfde grondslag wordt gescoord' })]
+        : [];
+    return { previous: parsed.data, inputs: [{ path: name, sha256: sha256(bytes), bytes: bytes.length }], messages: basis };
   }
   const loaded = await loadData(path);
   const inputs = loaded.inputs.map((i) => ({ ...i, path: rel(i.path) }));
@@ -70,7 +81,8 @@ export async function loadPrevious(dataDir: string, vorige: string): Promise<{ p
     .filter((m) => m.severity === 'error')
     .map((m) => ({ ...m, file: m.file ? rel(m.file) : rel('.') }));
   if (!loaded.settings || !loaded.registers || messages.length) return { inputs, messages };
-  return { previous: score(loaded.registers, { ...loaded.settings, vorige: undefined }, null), inputs, messages };
+  const registers = visibleOnly ? filterRegisters(loaded.registers, visibleOnly) : loaded.registers;
+  return { previous: score(registers, { ...loaded.settings, vorige: undefined }, null), inputs, messages };
 }
 
 async function hashFile(dir: string, name: string): Promise<InputFile[]> {

@@ -16,7 +16,7 @@ import { combinedHash, sha256 } from './output/hash.js';
 import { buildManifest } from './output/manifest.js';
 import { createStaging, type Staging } from './output/staging.js';
 import { createBrowserSession, RenderError, type BrowserSession } from './render/browser.js';
-import { writeWorkbook } from './render/excel.js';
+import { SHEET_NAMES, writeWorkbook } from './render/excel.js';
 import { renderHtml, type HtmlMeta } from './render/html.js';
 import { reportTitle } from './render/format.js';
 import { renderMarkdown } from './render/markdown.js';
@@ -119,12 +119,14 @@ async function generate(opts: GenerateOptions): Promise<RunResult> {
   const formats = new Set(opts.formats ?? FORMATS);
   const loaded = await loadData(opts.dataDir, (step, work, detail) => timer.stage(step, work, detail));
   const { settings, registers } = loaded;
-  const previous = settings?.vorige ? await loadPrevious(opts.dataDir, settings.vorige) : undefined;
+  const level = opts.level ?? settings?.rubricering;
+  // Last year on the same basis as this year: over visible items only when the scores are.
+  const visibleOnly = settings?.scoregrondslag === 'zichtbaar' ? level : undefined;
+  const previous = settings?.vorige ? await loadPrevious(opts.dataDir, settings.vorige, visibleOnly) : undefined;
   const messages = sortMessages([...loaded.messages, ...(previous?.messages ?? [])]);
-  if (!settings || !registers || hasErrors(messages)) {
+  if (!settings || !registers || !level || hasErrors(messages)) {
     return { exitCode: EXIT.invalidInput, messages, outputs: [], timings: timer.timings };
   }
-  const level = opts.level ?? settings.rubricering;
   if (!canRenderAt(settings.rubricering, level)) {
     throw new UsageError(
       `Niveau ${LEVEL_LABEL[level]} ligt boven de rubricering van de analyse (${LEVEL_LABEL[settings.rubricering]}); kies ${LEVEL_LABEL[settings.rubricering]} of lager.`,
@@ -174,6 +176,7 @@ async function generate(opts: GenerateOptions): Promise<RunResult> {
           annexRowLimit: settings.bijlageMaxRijen,
           reducedLevel: reduced,
         }),
+        (r) => `${r.markdown.split('\n').length} regels, ${r.charts.length} grafieken`,
       );
       for (const chart of report.charts) await write(chart.file, chart.svg);
       if (formats.has('md')) await write(`${base}.md`, report.markdown);
@@ -190,6 +193,7 @@ async function generate(opts: GenerateOptions): Promise<RunResult> {
             creationDate: creationDate(settings, opts.sourceDateEpoch),
             timeoutMs: opts.printTimeoutMs,
           }),
+          (p) => `${p.pages} pagina's`,
         );
         written[`${base}.pdf`] = await readFile(join(stage.dir, `${base}.pdf`));
         // The HTML kept beside the PDF gets the contents' page numbers the PDF has.
@@ -198,8 +202,10 @@ async function generate(opts: GenerateOptions): Promise<RunResult> {
     }
     if (formats.has('xlsx')) {
       const path = join(stage.dir, `${base}.xlsx`);
-      await timer.stage('excel', () =>
-        writeWorkbook(analysis, { levelLabel: LEVEL_LABEL[level], toolVersion: TOOL_VERSION, dataQuality, title: reportTitle(analysis) }, path),
+      await timer.stage(
+        'excel',
+        () => writeWorkbook(analysis, { levelLabel: LEVEL_LABEL[level], toolVersion: TOOL_VERSION, dataQuality, title: reportTitle(analysis) }, path),
+        () => `${SHEET_NAMES.length} bladen, ${analysis.risks.length + analysis.measures.length + analysis.incidents.length} registerregels`,
       );
       written[`${base}.xlsx`] = await readFile(path);
     }
