@@ -84,6 +84,15 @@ describe('kernboodschappen', () => {
     expect(text).not.toContain('CIO Defensie');
   });
 
+  it.each([
+    [0, 'blijft er geen hoog of zeer hoog risico over'],
+    [1, 'blijft er 1 hoog of zeer hoog risico over'],
+    [3, "blijven er 3 hoge of zeer hoge risico's over"],
+  ])('says in plain Dutch how many high risks remain when all measures are done (%i)', (highStreef, phrase) => {
+    const text = kernboodschappen(sample, { ...facts(sample), highBruto: 5, highStreef }).join(' ');
+    expect(text).toContain(phrase);
+  });
+
   it('says the method changed instead of comparing', () => {
     const changed: Analysis = { ...sample, trend: { ...sample.trend!, methodeVergelijkbaar: false } };
     const text = kernboodschappen(changed)[0];

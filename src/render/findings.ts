@@ -179,7 +179,11 @@ export function kernboodschappen(a: Analysis, f: Facts = facts(a)): string[] {
   let measures = `Er ${a.measures.length === 1 ? 'is' : 'zijn'} ${maatregelen(a.measures.length)} in beeld; ${getal(f.completedThisYear.length, 0)} ${f.completedThisYear.length === 1 ? 'is' : 'zijn'} in ${a.jaar} afgerond.`;
   if (f.late.length) measures += ` ${hoofdletter(maatregelen(f.late.length))} ${f.late.length === 1 ? 'loopt' : 'lopen'} vertraging op ten opzichte van de planning.`;
   measures += ` De maatregelen vragen ${geld(f.kostenStructureel)} per jaar structureel en ${geld(f.kostenEenmalig)} eenmalig.`;
-  if (f.highBruto > 0) measures += ` Als alle maatregelen zijn uitgevoerd, ${f.highStreef === 1 ? 'blijft' : 'blijven'} er ${getal(f.highStreef, 0)} hoge of zeer hoge ${f.highStreef === 1 ? 'risico' : "risico's"} over.`;
+  if (f.highBruto > 0) {
+    const rest =
+      f.highStreef === 0 ? 'blijft er geen hoog of zeer hoog risico' : f.highStreef === 1 ? 'blijft er 1 hoog of zeer hoog risico' : `blijven er ${getal(f.highStreef, 0)} hoge of zeer hoge risico's`;
+    measures += ` Als alle maatregelen zijn uitgevoerd, ${rest} over.`;
+  }
   out.push(measures);
 
   if (a.incidents.length) {
