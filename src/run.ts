@@ -5,7 +5,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { AnalysisSchema, type Analysis } from './analysis.js';
-import { canRenderAt, filterAnalysis, filterRegisters } from './classify/filter.js';
+import { canRenderAt, filterAnalysis, filterMessages, filterRegisters } from './classify/filter.js';
 import { LEVEL_LABEL, LEVEL_SLUG, type Level } from './classify/levels.js';
 import { EXIT, UsageError, type ExitCode } from './exit.js';
 import type { InputFile } from './ingest/table.js';
@@ -145,7 +145,11 @@ async function generate(opts: GenerateOptions): Promise<RunResult> {
   await refuseForeignReport(outDir, analysis, level, opts.force ?? false);
 
   const base = `weerbaarheidsanalyse-${normalizeKey(settings.netwerk) || 'netwerk'}-${settings.jaar}-${LEVEL_SLUG[level]}`;
-  const dataQuality = messages.filter((m) => m.severity !== 'error');
+  const dataQuality = filterMessages(
+    messages.filter((m) => m.severity !== 'error'),
+    registers,
+    level,
+  );
   let staging: Staging | undefined;
   const browser = formats.has('pdf') ? (opts.browser ?? createBrowserSession)() : undefined;
   const abort = () => void browser?.close().catch(() => undefined);

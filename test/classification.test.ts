@@ -22,6 +22,8 @@ const CANARY = {
   stgcIncident: 'KANARIE-STGC-INCIDENT-5d9c',
   person: 'Kanarie-Persoon-Jansen-13ab',
   dvMeasurePerson: 'Kanarie-Persoon-Visser-88cd',
+  /** The ID of a hidden measure that is late: data-quality messages name it. */
+  hiddenLateId: 'M-KANARIE-77',
 };
 
 async function writeRegister(dir: string) {
@@ -40,6 +42,7 @@ async function writeRegister(dir: string) {
   measures.addRow(['ID', 'Titel', 'Omschrijving', "Risico's", 'Type', 'Status', 'Voortgang', 'Streefdatum', 'Gereed op', 'Kansreductie', 'Impactreductie', 'Kosten structureel (M€)', 'Kosten eenmalig (M€)', 'Eigenaar', 'Contactpersoon', 'Rubricering']);
   measures.addRow(['M-1', 'Versterken beheer', 'Openbaar', 'R-1, R-3', 'intern', 'in uitvoering', 50, '2026-06-30', '', 1, 1, 3, 0, 'JIVC', CANARY.dvMeasurePerson, 'Openbaar']);
   measures.addRow(['M-2', `Geheime maatregel ${CANARY.stggMeasure}`, CANARY.stggMeasure, 'R-3', 'intern', 'gereed', 100, '2025-06-30', '2025-06-01', 2, 1, 0, 9, 'DMO', CANARY.person, 'Stg. Geheim']);
+  measures.addRow([CANARY.hiddenLateId, 'Late geheime maatregel', 'Stg. G', 'R-1', 'intern', 'in uitvoering', 40, '2025-03-01', '', 1, 0, 0, 0, 'DMO', '', 'Stg. Geheim']);
   measures.addRow(['M-3', 'Crisiscommunicatie', 'Openbaar', 'R-4', 'extern', 'gepland', '', '2026-03-01', '', 0.5, 1, 0, 0.5, 'DMO', CANARY.person, 'Openbaar']);
   const incidents = wb.addWorksheet('Incidenten');
   incidents.addRow(['ID', 'Soort', 'Datum', 'Titel', 'Omschrijving', 'Indicatoren', 'Hersteltijd (uur)', 'Norm (uur)', 'Rubricering']);

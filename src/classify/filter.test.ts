@@ -3,7 +3,7 @@ import type { Analysis, RiskLevel, ScoredMeasure, ScoredRisk } from '../analysis
 import { AnalysisSchema } from '../analysis.js';
 import { ConfigSchema, DEFAULT_METHOD, type Registers } from '../model.js';
 import { score } from '../score/index.js';
-import { canRenderAt, filterAnalysis, filterRegisters } from './filter.js';
+import { canRenderAt, filterAnalysis, filterMessages, filterRegisters } from './filter.js';
 import { LEVELS, type Level } from './levels.js';
 
 function level(score: number): RiskLevel {
@@ -279,5 +279,24 @@ describe('filterRegisters', () => {
     expect(visible.trend?.geslotenRisicos).toEqual([]);
     const text = JSON.stringify(visible);
     for (const canary of CANARIES) expect(text).not.toContain(canary);
+  });
+});
+
+describe('filterMessages', () => {
+  const src = (row: number) => ({ file: 'registers.xlsx', sheet: "Risico's", row });
+  const registers: Registers = {
+    risks: [
+      { id: 'R-1', titel: 'a', omschrijving: '', dreigingscategorie: 'x', indicatoren: ['DIG'], kans: 2, impact: 2, eigenaar: '', rubricering: 'openbaar', ketenpartners: [], status: 'open', source: src(2) },
+      { id: 'R-2', titel: 'b', omschrijving: '', dreigingscategorie: 'x', indicatoren: ['DIG'], kans: 2, impact: 2, eigenaar: '', rubricering: 'stg-c', ketenpartners: [], status: 'gesloten', source: src(3) },
+    ],
+    measures: [],
+    incidents: [],
+  };
+  const warn = (row: number, reason: string, actual?: string) => ({ severity: 'warning' as const, ruleId: 'x', reason, file: 'registers.xlsx', sheet: "Risico's", row, actual });
+
+  it('drops messages on rows of hidden items and messages naming hidden IDs, keeps the rest', () => {
+    const messages = [warn(2, 'Risico R-1 heeft geen maatregelen.'), warn(3, 'Risico R-2 is verouderd.'), warn(2, 'Open maatregelen.', 'M-9, R-2'), warn(2, 'Risico R-12 bestaat.')];
+    expect(filterMessages(messages, registers, 'openbaar').map((m) => m.reason)).toEqual(['Risico R-1 heeft geen maatregelen.', 'Risico R-12 bestaat.']);
+    expect(filterMessages(messages, registers, 'stg-c')).toHaveLength(4);
   });
 });

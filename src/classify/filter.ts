@@ -17,6 +17,7 @@
  *   slechtsteRisico, which names an item, is recomputed over the visible risks when it is hidden.
  */
 import type { Analysis, IndicatorResult, ScoredRisk, Trend } from '../analysis.js';
+import type { Message } from '../messages.js';
 import type { Registers } from '../model.js';
 import { type Level, showsPersonalData, visibleAt } from './levels.js';
 
@@ -116,4 +117,22 @@ export function filterAnalysis(analysis: Analysis, level: Level): Analysis {
     indicators: analysis.indicators.map((ind) => ({ ...ind, slechtsteRisico: worstVisibleRisk(ind, risks, riskIds) })),
     trend: analysis.trend === null ? null : filterTrend(analysis.trend, keepRisk, keepMeasure),
   };
+}
+
+/**
+ * The data-quality messages a report at `level` may show: none located on a row of a hidden item,
+ * and none that names a hidden item's ID (a closed risk listing its open measures, say).
+ */
+export function filterMessages(messages: readonly Message[], registers: Registers, level: Level): Message[] {
+  const hidden = [...registers.risks, ...registers.measures, ...registers.incidents].filter((item) => !visibleAt(item.rubricering, level));
+  const rows = new Set(hidden.flatMap((item) => (item.source ? [placeKey(item.source)] : [])));
+  const ids = new Set(hidden.map((item) => item.id));
+  const namesHidden = (text: string | undefined) => text !== undefined && text.split(/[\s,;:()"'.]+/).some((word) => ids.has(word));
+  return messages.filter(
+    (m) => !(m.file !== undefined && m.row !== undefined && rows.has(placeKey({ file: m.file, sheet: m.sheet ?? '', row: m.row }))) && !namesHidden(m.reason) && !namesHidden(m.actual),
+  );
+}
+
+function placeKey(place: { file: string; sheet: string; row: number }): string {
+  return `${place.file}\0${place.sheet}\0${place.row}`;
 }
