@@ -5,7 +5,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { loadData } from '../src/load.js';
 import { runGenerate } from '../src/run.js';
 import { score } from '../src/score/index.js';
@@ -93,7 +93,7 @@ describe('generate on the sample analysis', () => {
     }
   });
 
-  it('is reproducible: same bytes for Markdown, SVG and JSON, the same workbook content, from another folder', async () => {
+  it('is reproducible: same bytes for Markdown, SVG and JSON, the same workbook content, from another folder on another day', async () => {
     const runIn = async () => {
       const data = await copyData(SAMPLE_2025);
       const out = join(await tempDir(), 'r');
@@ -101,7 +101,10 @@ describe('generate on the sample analysis', () => {
       expect(result.exitCode).toBe(0);
       return out;
     };
-    const [a, b] = [await runIn(), await runIn()];
+    const a = await runIn();
+    // Another day: the clock must not reach any output.
+    vi.useFakeTimers({ now: new Date('2031-07-04T13:14:15Z'), toFake: ['Date'] });
+    const b = await runIn().finally(() => vi.useRealTimers());
     const files = (await readdir(a, { recursive: true })).filter((f) => /\.(md|svg|json)$/.test(f) && f !== 'manifest.json').sort();
     expect(files.length).toBeGreaterThan(4);
     for (const f of files) expect(await readFile(join(b, f), 'utf8'), f).toBe(await readFile(join(a, f), 'utf8'));
