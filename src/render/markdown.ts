@@ -5,8 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import { stringify } from 'yaml';
 import type { Analysis } from '../analysis.js';
@@ -17,6 +16,7 @@ import type { RiskClass } from '../model.js';
 import { renderCharts } from './charts.js';
 import { aantal, datum, geld, getal, klasse, procent, reportTitle, score, verandering } from './format.js';
 import { buildView } from './viewmodel.js';
+import { TEMPLATES_DIR } from '../version.js';
 
 export interface MarkdownContext {
   toolVersion: string;
@@ -64,17 +64,6 @@ export const SECTION_TITLES = [
 
 const TEMPLATE_EXT = '.md.hbs';
 
-/** The built-in templates: `templates/` at the package root, from src/render or dist/src/render alike. */
-function builtInTemplatesDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const candidate = join(dir, 'templates');
-    if (existsSync(join(candidate, 'sections'))) return candidate;
-    dir = dirname(dir);
-  }
-  throw new Error('De ingebouwde templates (templates/sections) zijn niet gevonden.');
-}
-
 /** Template files under `root/sub`, by path relative to `root` with forward slashes. */
 async function templateFiles(root: string, sub: string): Promise<Map<string, string>> {
   const dir = join(root, sub);
@@ -90,7 +79,7 @@ async function templateFiles(root: string, sub: string): Promise<Map<string, str
 
 /** Built-in templates with the organisation's files laid over them: the same relative name replaces, a new name adds (sections sort by file name). */
 async function loadTemplates(override: string | undefined): Promise<Map<string, string>> {
-  const root = builtInTemplatesDir();
+  const root = TEMPLATES_DIR;
   const paths = new Map([...(await templateFiles(root, 'sections')), ...(await templateFiles(root, 'partials'))]);
   if (override) for (const [name, full] of [...(await templateFiles(override, 'sections')), ...(await templateFiles(override, 'partials'))]) paths.set(name, full);
   const sorted = [...paths.entries()].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));

@@ -65,8 +65,7 @@ async function printPasses(page: Page, input: PrintInput, timeout: number) {
   const blocked = await guardRequests(page, input);
   await page.goto(pathToFileURL(resolve(input.htmlPath)).href, { waitUntil: 'load', timeout });
   const options = pdfOptions(input.meta.levelLabel, timeout);
-  // The first pass only has to tell where the headings land: no tags and bookmarks, which cost time and move nothing.
-  let pdf = Buffer.from(await page.pdf({ ...options, tagged: false, outline: false }));
+  let pdf = Buffer.from(await page.pdf(options));
   let printed = readPdfPages(pdf);
   for (let pass = 1; pass < MAX_PASSES; pass++) {
     const wanted = printed.destinations;
