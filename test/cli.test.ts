@@ -1,5 +1,5 @@
 /** The real binary on small fixture folders: help, exit codes, messages without stack traces. */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -8,8 +8,8 @@ import { BIN, EXAMPLE_DIR, copyData, removeTempDirs, tempDir } from './helpers/f
 
 afterAll(removeTempDirs);
 
-function cli(args: string[], opts: { cwd?: string } = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000, cwd: opts.cwd });
+function cli(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000, cwd: opts.cwd, env: { ...process.env, ...opts.env } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -92,6 +92,17 @@ describe('weerbaarheid', () => {
     expect(r.stderr).toContain('Rapport geschreven');
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
     expect(manifest.outputs.map((o: { path: string }) => o.path.split('.').pop())).toEqual(expect.arrayContaining(['md', 'xlsx', 'json', 'svg']));
+  });
+
+  it('dates the PDF at the peildatum, or at SOURCE_DATE_EPOCH when set', async () => {
+    const dates = async (env: Record<string, string>) => {
+      const out = join(await tempDir(), 'uit');
+      expect(cli(['generate', EXAMPLE_DIR, '--out', out, '--formats', 'pdf', '--quiet'], { env }).status).toBe(0);
+      const info = execFileSync('pdfinfo', ['-isodates', join(out, 'weerbaarheidsanalyse-nafin-2025-departementaal-vertrouwelijk.pdf')], { encoding: 'utf8' });
+      return info.split('\n').filter((l) => /^(CreationDate|ModDate):/.test(l)).map((l) => l.split(/\s+/)[1]);
+    };
+    expect(await dates({ SOURCE_DATE_EPOCH: '' })).toEqual(['2025-12-31T00:00:00Z', '2025-12-31T00:00:00Z']);
+    expect(await dates({ SOURCE_DATE_EPOCH: '1700000000' })).toEqual(['2023-11-14T22:13:20Z', '2023-11-14T22:13:20Z']);
   });
 
   it('extract refuses a report above the publishing level: exit 1, one Dutch line, nothing of the report', async () => {
