@@ -43,10 +43,3 @@ export function headerScore(kind: SheetKind, values: readonly unknown[]): number
   }
   return fields.size;
 }
-
-/** `0` → `A`, `25` → `Z`, `26` → `AA`. */
-export function columnLetter(index: number): string {
-  let letter = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letter = String.fromCharCode(65 + ((n - 1) % 26)) + letter;
-  return letter;
-}

@@ -5,7 +5,8 @@
 import { COLUMNS, SHEET_LABEL } from '../columns.js';
 import { message, type Message } from '../messages.js';
 import { normalizeKey } from '../text/normalize.js';
-import { columnLetter, HEADER_SEARCH_ROWS, headerScore, headerText, MIN_HEADER_MATCHES } from './header.js';
+import { columnLetter } from '../text/column-letter.js';
+import { HEADER_SEARCH_ROWS, headerScore, headerText, MIN_HEADER_MATCHES } from './header.js';
 import type { CellValue, Column, SheetKind, Table, TableRow } from './table.js';
 
 /** A cell whose value cannot be read (an Excel error or a formula without a stored result). */

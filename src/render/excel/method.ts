@@ -2,19 +2,13 @@
  * Methode: the method the analysis was computed with (scales, class matrix, credit per status,
  * indicators and weights, the class colours), and whether it is the default method.
  */
-import { isDeepStrictEqual } from 'node:util';
 import type ExcelJS from 'exceljs';
-import { MEASURE_STATUSES, MethodSchema, type Method } from '../../model.js';
+import { MEASURE_STATUSES, type Method } from '../../model.js';
+import { isDefaultMethod } from '../../score/method.js';
 import { NUM } from './format.js';
 import { SheetCursor } from './layout.js';
 import type { NewSheet } from './table.js';
 import { writeLegend, writeMatrix, matrixClass } from './matrix.js';
-
-const DEFAULT = MethodSchema.parse({});
-
-export function isDefaultMethod(method: Method): boolean {
-  return isDeepStrictEqual(method, DEFAULT);
-}
 
 const FORMULAS = [
   'Credit van een maatregel: volgens de tabel hierboven; "voortgang" betekent Voortgang / 100.',

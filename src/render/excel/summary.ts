@@ -8,7 +8,7 @@ import { summarize, type Message } from '../../messages.js';
 import { CLASSES } from '../../model.js';
 import { CLASS_COLOR, CLASS_HEADER, NUM, excelDate } from './format.js';
 import { SheetCursor } from './layout.js';
-import { isDefaultMethod } from './method.js';
+import { isDefaultMethod } from '../../score/method.js';
 import { addTableSheet, type NewSheet, type TableColumn } from './table.js';
 
 export interface SummaryContext {

@@ -6,6 +6,7 @@
 import type ExcelJS from 'exceljs';
 import { CLASSES } from '../../model.js';
 import { CLASS_COLOR, HEADER_FILL, HEADER_FONT, cellText } from './format.js';
+import { columnLetter } from '../../text/column-letter.js';
 
 /** Adds a worksheet with the workbook's print setup (classification in header and footer). */
 export type NewSheet = (name: string, options?: Partial<ExcelJS.AddWorksheetOptions>) => ExcelJS.Worksheet;
@@ -38,12 +39,6 @@ const MAX_WIDTH = 60;
 const DATE_WIDTH = 11;
 const NUMBER_WIDTH = 10;
 
-/** Column letter(s) of a 1-based column number. */
-export function columnLetter(n: number): string {
-  let letters = '';
-  for (let rest = n; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
-  return letters;
-}
 
 function width(value: Plain | undefined): number {
   if (value === null || value === undefined) return 0;
@@ -67,7 +62,7 @@ export function addTableSheet<T>(
 ): void {
   const freezeColumns = options.freezeColumns ?? 0;
   const sheet = newSheet(name, {
-    views: [{ state: 'frozen', xSplit: freezeColumns, ySplit: 1, topLeftCell: `${columnLetter(freezeColumns + 1)}2`, activeCell: 'A2' }],
+    views: [{ state: 'frozen', xSplit: freezeColumns, ySplit: 1, topLeftCell: `${columnLetter(freezeColumns)}2`, activeCell: 'A2' }],
   });
   const rows = items.map((item) => columns.map((c) => c.value(item)));
   sheet.columns = columns.map((c, i) => ({
@@ -93,7 +88,7 @@ export function addTableSheet<T>(
   }
 
   const lastRow = rows.length + 1;
-  const lastLetter = columnLetter(columns.length);
+  const lastLetter = columnLetter(columns.length - 1);
   sheet.autoFilter = `A1:${lastLetter}${lastRow}`;
   addRules(sheet, columns, options, lastRow);
   sheet.commit();
@@ -103,14 +98,14 @@ function addRules<T>(sheet: ExcelJS.Worksheet, columns: readonly TableColumn<T>[
   const letterOf = (header: string): string => {
     const index = columns.findIndex((c) => c.header === header);
     if (index < 0) throw new Error(`Kolom ${header} bestaat niet`);
-    return columnLetter(index + 1);
+    return columnLetter(index);
   };
   // Typed loosely by exceljs; `add(range, rule)` keeps one rule per column instead of one per cell.
   const validations = (sheet as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
   let priority = 0;
   const nextPriority = () => ++priority;
   columns.forEach((column, i) => {
-    const letter = columnLetter(i + 1);
+    const letter = columnLetter(i);
     if (column.validation) validations.add(`${letter}2:${letter}${lastRow + VALIDATION_RESERVE}`, column.validation);
     if (column.classColors && lastRow > 1) {
       sheet.addConditionalFormatting({
@@ -127,7 +122,7 @@ function addRules<T>(sheet: ExcelJS.Worksheet, columns: readonly TableColumn<T>[
   if (options.highlightRows) {
     const { header, value, argb } = options.highlightRows;
     sheet.addConditionalFormatting({
-      ref: `A2:${columnLetter(columns.length)}${lastRow}`,
+      ref: `A2:${columnLetter(columns.length - 1)}${lastRow}`,
       rules: [{ type: 'expression', priority: nextPriority(), formulae: [`$${letterOf(header)}2="${value}"`], style: { fill: dxfFill(argb) } }],
     });
   }
