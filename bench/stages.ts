@@ -88,7 +88,7 @@ async function render(name: string, outDir: string) {
     const session = createBrowserSession();
     try {
       // As in generate: Chromium starts while the HTML is made.
-      void session.version().catch(() => undefined);
+      void session.prepare();
       const markdown = await readFile(join(outDir, 'bench.md'), 'utf8');
       const html = await renderHtml(markdown, meta);
       await writeFile(join(outDir, 'bench.html'), html.html);

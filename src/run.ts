@@ -17,7 +17,7 @@ import { buildManifest } from './output/manifest.js';
 import { createStaging, type Staging } from './output/staging.js';
 import { createBrowserSession, RenderError, type BrowserSession } from './render/browser.js';
 import { SHEET_NAMES, writeWorkbook } from './render/excel.js';
-import { renderHtml, type HtmlMeta } from './render/html.js';
+import { renderHtml, type HtmlDocument, type HtmlMeta } from './render/html.js';
 import { reportTitle } from './render/format.js';
 import { renderMarkdown } from './render/markdown.js';
 import { printPdf } from './render/pdf.js';
@@ -118,6 +118,28 @@ async function generate(opts: GenerateOptions): Promise<RunResult> {
   const timer = new Timer(opts.onProgress, opts.signal);
   const formats = new Set(opts.formats ?? FORMATS);
   const loaded = await loadData(opts.dataDir, (step, work, detail) => timer.stage(step, work, detail));
+  // Chromium starts as soon as this year's data is known to be good: its start-up and first page
+  // need this event loop, which the Markdown and HTML keep busy later on.
+  const good = loaded.settings && loaded.registers && !hasErrors(loaded.messages);
+  const browser = formats.has('pdf') && good ? (opts.browser ?? createBrowserSession)() : undefined;
+  void browser?.prepare();
+  const abort = () => void browser?.close().catch(() => undefined);
+  opts.signal?.addEventListener('abort', abort);
+  try {
+    return await analyseAndRender(opts, timer, formats, loaded, browser);
+  } finally {
+    opts.signal?.removeEventListener('abort', abort);
+    await browser?.close().catch(() => undefined);
+  }
+}
+
+async function analyseAndRender(
+  opts: GenerateOptions,
+  timer: Timer,
+  formats: Set<Format>,
+  loaded: Awaited<ReturnType<typeof loadData>>,
+  browser: BrowserSession | undefined,
+): Promise<RunResult> {
   const { settings, registers } = loaded;
   const level = opts.level ?? settings?.rubricering;
   // Last year on the same basis as this year: over visible items only when the scores are.
@@ -132,90 +154,42 @@ async function generate(opts: GenerateOptions): Promise<RunResult> {
       `Niveau ${LEVEL_LABEL[level]} ligt boven de rubricering van de analyse (${LEVEL_LABEL[settings.rubricering]}); kies ${LEVEL_LABEL[settings.rubricering]} of lager.`,
     );
   }
-  const reduced = level !== settings.rubricering;
-
   const analysis = await timer.stage(
     'score',
     () => scoreForLevel(registers, settings, previous?.previous ?? null, level),
     (a) => `${a.risks.length} risico's, ${a.measures.length} maatregelen, ${a.incidents.length} incidenten`,
   );
-
-  const inputs = [...loaded.inputs, ...(previous?.inputs ?? [])];
+  const reduced = level !== settings.rubricering;
   const outDir = resolve(opts.outDir ?? join('reports', reduced ? `${settings.jaar}-${LEVEL_SLUG[level]}` : String(settings.jaar)));
   await refuseForeignReport(outDir, analysis, level, opts.force ?? false);
 
-  const base = `weerbaarheidsanalyse-${normalizeKey(settings.netwerk) || 'netwerk'}-${settings.jaar}-${LEVEL_SLUG[level]}`;
-  const dataQuality = filterMessages(
-    messages.filter((m) => m.severity !== 'error'),
-    registers,
-    level,
-  );
   let staging: Staging | undefined;
-  const browser = formats.has('pdf') ? (opts.browser ?? createBrowserSession)() : undefined;
-  const abort = () => void browser?.close().catch(() => undefined);
-  opts.signal?.addEventListener('abort', abort);
   try {
     staging = await createStaging(outDir, isReportOutput);
-    const stage = staging;
-    const written: Record<string, string | Uint8Array> = {};
-    const write = async (path: string, data: string | Uint8Array) => {
-      checkAborted(opts.signal);
-      await stage.write(path, data);
-      written[path] = data;
+    const job: RenderJob = {
+      opts,
+      timer,
+      formats,
+      browser,
+      analysis,
+      settings,
+      level,
+      reduced,
+      base: `weerbaarheidsanalyse-${normalizeKey(settings.netwerk) || 'netwerk'}-${settings.jaar}-${LEVEL_SLUG[level]}`,
+      inputs: [...loaded.inputs, ...(previous?.inputs ?? [])],
+      dataQuality: filterMessages(
+        messages.filter((m) => m.severity !== 'error'),
+        registers,
+        level,
+      ),
+      stage: staging,
+      written: {},
     };
-    const json = JSON.stringify(AnalysisSchema.parse(analysis), null, 2) + '\n';
-    await write('analysis.json', json);
-
-    // Chromium starts while the Markdown and HTML are made; a failure to start surfaces at the print.
-    void browser?.version().catch(() => undefined);
-    if (formats.has('md') || browser) {
-      const report = await timer.stage('markdown', () =>
-        asTemplateFailure(renderMarkdown, analysis, {
-          toolVersion: TOOL_VERSION,
-          inputsHash: combinedHash(inputs),
-          inputs,
-          dataQuality,
-          slug: base,
-          templatesDir: opts.templatesDir,
-          annexRowLimit: settings.bijlageMaxRijen,
-          reducedLevel: reduced,
-        }),
-        (r) => `${r.markdown.split('\n').length} regels, ${r.charts.length} grafieken`,
-      );
-      for (const chart of report.charts) await write(chart.file, chart.svg);
-      if (formats.has('md')) await write(`${base}.md`, report.markdown);
-      if (browser) {
-        const meta = htmlMeta(analysis, level);
-        const html = await timer.stage('html', () => renderHtml(report.markdown, meta));
-        await write(`${base}.html`, html.html);
-        const printed = await timer.stage('pdf', () =>
-          printPdf(browser, {
-            htmlPath: join(stage.dir, `${base}.html`),
-            outPath: join(stage.dir, `${base}.pdf`),
-            meta,
-            allowedDir: stage.dir,
-            creationDate: creationDate(settings, opts.sourceDateEpoch),
-            timeoutMs: opts.printTimeoutMs,
-          }),
-          (p) => `${p.pages} pagina's`,
-        );
-        written[`${base}.pdf`] = await readFile(join(stage.dir, `${base}.pdf`));
-        // The HTML kept beside the PDF gets the contents' page numbers the PDF has.
-        await write(`${base}.html`, html.withPageNumbers(printed.pageNumbers));
-      }
-    }
-    if (formats.has('xlsx')) {
-      const path = join(stage.dir, `${base}.xlsx`);
-      await timer.stage(
-        'excel',
-        () => writeWorkbook(analysis, { levelLabel: LEVEL_LABEL[level], toolVersion: TOOL_VERSION, dataQuality, title: reportTitle(analysis) }, path),
-        () => `${SHEET_NAMES.length} bladen, ${analysis.risks.length + analysis.measures.length + analysis.incidents.length} registerregels`,
-      );
-      written[`${base}.xlsx`] = await readFile(path);
-    }
-    const outputs = Object.entries(written)
+    const chromium = await renderOutputs(job);
+    const outputs = Object.entries(job.written)
       .map(([path, data]) => ({ path, sha256: sha256(data), bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.length }))
       .sort((a, b) => compareText(a.path, b.path));
+    const stage = staging;
     return await timer.stage('write', async () => {
       const manifest = buildManifest({
         settings,
@@ -225,10 +199,10 @@ async function generate(opts: GenerateOptions): Promise<RunResult> {
           templates: opts.templatesDir ? await hashTree(opts.templatesDir) : null,
           sourceDateEpoch: opts.sourceDateEpoch ?? null,
         },
-        inputs,
+        inputs: job.inputs,
         outputs,
         timings: timer.timings,
-        chromium: browser ? await browser.version() : null,
+        chromium: chromium ?? null,
       });
       await stage.write('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
       // The last moment a Ctrl-C still keeps the previous report; once the swap begins the run completes.
@@ -241,10 +215,105 @@ async function generate(opts: GenerateOptions): Promise<RunResult> {
     if (failure === undefined) throw error;
     return { exitCode: EXIT.rendering, messages, failure, outputs: [], timings: timer.timings };
   } finally {
-    opts.signal?.removeEventListener('abort', abort);
-    // Both, whatever either does: a browser that fails to close must not leave the staging folder.
-    await Promise.allSettled([browser?.close(), staging?.discard()]);
+    await staging?.discard();
   }
+}
+
+interface RenderJob {
+  opts: GenerateOptions;
+  timer: Timer;
+  formats: Set<Format>;
+  browser: BrowserSession | undefined;
+  analysis: Analysis;
+  settings: Settings;
+  level: Level;
+  reduced: boolean;
+  /** The output files' name without extension. */
+  base: string;
+  inputs: InputFile[];
+  dataQuality: Message[];
+  stage: Staging;
+  /** Every output written so far, by path: the manifest hashes them. */
+  written: Record<string, string | Uint8Array>;
+}
+
+/** Writes every requested format into the staging folder; returns Chromium's version when it printed. */
+async function renderOutputs(job: RenderJob): Promise<string | undefined> {
+  const { opts, timer, formats, browser, analysis, base } = job;
+  const write = async (path: string, data: string | Uint8Array) => {
+    checkAborted(opts.signal);
+    await job.stage.write(path, data);
+    job.written[path] = data;
+  };
+  await write('analysis.json', JSON.stringify(AnalysisSchema.parse(analysis), null, 2) + '\n');
+  const report =
+    formats.has('md') || browser
+      ? await timer.stage(
+          'markdown',
+          () =>
+            asTemplateFailure(renderMarkdown, analysis, {
+              toolVersion: TOOL_VERSION,
+              inputsHash: combinedHash(job.inputs),
+              inputs: job.inputs,
+              dataQuality: job.dataQuality,
+              slug: base,
+              templatesDir: opts.templatesDir,
+              annexRowLimit: job.settings.bijlageMaxRijen,
+              reducedLevel: job.reduced,
+            }),
+          (r) => `${r.markdown.split('\n').length} regels, ${r.charts.length} grafieken`,
+        )
+      : undefined;
+  if (report) {
+    for (const chart of report.charts) await write(chart.file, chart.svg);
+    if (formats.has('md')) await write(`${base}.md`, report.markdown);
+  }
+  const meta = htmlMeta(analysis, job.level);
+  const html = browser && report ? await timer.stage('html', () => renderHtml(report.markdown, meta)) : undefined;
+  if (html) await write(`${base}.html`, html.html);
+
+  const printStage = async (session: BrowserSession, document: HtmlDocument) => {
+    const printed = await timer.stage(
+      'pdf',
+      () =>
+        printPdf(session, {
+          htmlPath: join(job.stage.dir, `${base}.html`),
+          outPath: join(job.stage.dir, `${base}.pdf`),
+          meta,
+          allowedDir: job.stage.dir,
+          creationDate: creationDate(job.settings, opts.sourceDateEpoch),
+          timeoutMs: opts.printTimeoutMs,
+        }),
+      (p) => `${p.pages} pagina's`,
+    );
+    const version = await session.version();
+    // Done with Chromium: it shuts down while the rest is written.
+    void session.close().catch(() => undefined);
+    job.written[`${base}.pdf`] = await readFile(join(job.stage.dir, `${base}.pdf`));
+    // The HTML kept beside the PDF gets the contents' page numbers the PDF has.
+    await write(`${base}.html`, document.withPageNumbers(printed.pageNumbers));
+    return version;
+  };
+  const workbookStage = async () => {
+    const path = join(job.stage.dir, `${base}.xlsx`);
+    await timer.stage(
+      'excel',
+      () =>
+        writeWorkbook(
+          analysis,
+          { levelLabel: LEVEL_LABEL[job.level], toolVersion: TOOL_VERSION, dataQuality: job.dataQuality, title: reportTitle(analysis) },
+          path,
+        ),
+      () => `${SHEET_NAMES.length} bladen, ${analysis.risks.length + analysis.measures.length + analysis.incidents.length} registerregels`,
+    );
+    job.written[`${base}.xlsx`] = await readFile(path);
+  };
+  // Node waits while Chromium prints: the workbook is written in that time.
+  const [chromium] = await settleAll([
+    browser && html ? printStage(browser, html) : undefined,
+    formats.has('xlsx') ? workbookStage() : undefined,
+  ] as const);
+  return chromium;
 }
 
 /** Items above the level go before any renderer sees them; the score basis decides what indicator scores count. */
@@ -323,6 +392,14 @@ async function asTemplateFailure<A extends unknown[], T>(render: (...args: A) =>
   } catch (error) {
     throw new RenderError('template-failed', `Het Markdown-rapport kon niet worden gemaakt: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
+}
+
+/** Waits for every task, then throws the first failure: nothing is left writing into the staging folder. */
+async function settleAll<T extends readonly unknown[]>(tasks: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const results = await Promise.allSettled(tasks);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
 }
 
 function checkAborted(signal?: AbortSignal): void {

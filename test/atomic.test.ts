@@ -46,6 +46,7 @@ describe('a failed run leaves the previous report intact', () => {
     const { out, before } = await previousReport();
     let closed = 0;
     const failing = (): BrowserSession => ({
+      prepare: async () => undefined,
       page: async () => {
         throw new RenderError('launch-failed', 'Chromium kon niet starten.');
       },

@@ -94,6 +94,14 @@ describe('weerbaarheid', () => {
     expect(manifest.outputs.map((o: { path: string }) => o.path.split('.').pop())).toEqual(expect.arrayContaining(['md', 'xlsx', 'json', 'svg']));
   });
 
+  it('generate --quiet in every format prints nothing: no warnings from Node, its bundled libraries or Chromium', async () => {
+    const out = join(await tempDir(), 'uit');
+    const r = cli(['generate', EXAMPLE_DIR, '--out', out, '--quiet']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('');
+  });
+
   it('dates the PDF at the peildatum, or at SOURCE_DATE_EPOCH when set', async () => {
     const dates = async (env: Record<string, string>) => {
       const out = join(await tempDir(), 'uit');

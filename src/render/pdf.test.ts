@@ -75,13 +75,14 @@ describe.skipIf(!chromium)(`PDF via Chromium${chromium ? '' : ' — OVERGESLAGEN
   let pages: number;
   let pageNumbers: Map<string, number>;
   let blocked: string[];
+  let prints: number;
 
   beforeAll(async () => {
     session = createBrowserSession();
     dir = tempDir();
     cpSync(join(FIXTURES, 'figuren'), join(dir, 'figuren'), { recursive: true });
     const { outPath, result } = await renderInto(session, dir, readFileSync(join(FIXTURES, 'rapport.md'), 'utf8'));
-    ({ pages, pageNumbers, blocked } = result);
+    ({ pages, pageNumbers, blocked, prints } = result);
     pdfPath = outPath;
   }, 30_000);
 
@@ -137,6 +138,17 @@ describe.skipIf(!chromium)(`PDF via Chromium${chromium ? '' : ' — OVERGESLAGEN
     }
     // Chapters start on a new page: the first chapter right after cover and contents.
     expect(pageNumbers.get('samenvatting')).toBe(3);
+  });
+
+  it('prints twice: the quick measuring print (no tags, outline, header or footer) lays out exactly like the final one', () => {
+    // A third print would mean the measuring print put a heading on another page than the final.
+    expect(prints).toBe(2);
+  });
+
+  it('starts Chromium without the omnibox popup it would otherwise render at start-up', async () => {
+    const urls = await session.page(async (page) => page.browser().targets().map((t) => t.url()));
+    expect(urls.length).toBeGreaterThan(0);
+    expect(urls.filter((u) => u.startsWith('chrome://'))).toEqual([]);
   });
 
   it('has bookmarks for the headings', () => {
@@ -248,6 +260,27 @@ describe.skipIf(!chromium)(`PDF via Chromium${chromium ? '' : ' — OVERGESLAGEN
     } finally {
       rmSync(slowDir, { recursive: true, force: true });
     }
+  });
+
+  it('prepare resolves whether or not Chromium starts: a print after it works, and without a browser fails with the reason', async () => {
+    const prepared = createBrowserSession();
+    try {
+      await prepared.prepare();
+      const printDir = tempDir();
+      try {
+        const { result } = await renderInto(prepared, printDir, '# Kort\n\nEén alinea.\n');
+        expect(result.pages).toBeGreaterThan(0);
+      } finally {
+        rmSync(printDir, { recursive: true, force: true });
+      }
+    } finally {
+      await prepared.close();
+    }
+    const missing = createBrowserSession({ executablePath: '/nonexistent/chromium' });
+    await expect(missing.prepare()).resolves.toBeUndefined();
+    const error = await missing.page(async () => 'geprint').catch((e: unknown) => e);
+    expect((error as RenderError).code).toBe('no-browser');
+    await missing.close();
   });
 
   it('closes a session that is still launching, leaving no process and no profile', async () => {

@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { TimeoutError, type HTTPRequest, type Page, type PDFOptions } from 'puppeteer';
+import { TimeoutError, type HTTPRequest, type Page, type PDFOptions } from 'puppeteer-core';
 import { RenderError, type BrowserSession } from './browser.js';
 import type { HtmlMeta } from './html.js';
 import { PdfStructureError, readPdfPages, setPdfInfo } from './pdf-file.js';
@@ -25,21 +25,26 @@ export interface PrintResult {
   pageNumbers: Map<string, number>;
   /** Requests that were aborted; the document itself never needs one. */
   blocked: string[];
+  /** How often the page was printed: the measuring print and the final ones (normally one). */
+  prints: number;
 }
 
-/** Passes after the first: normally one; a contents that changes length by its numbers gets one more. */
-const MAX_PASSES = 3;
+/** Final prints after the measuring one: normally one; a contents that changes length by its numbers gets one more. */
+const MAX_FINAL_PASSES = 2;
 
 /**
  * Prints the report HTML to PDF: load it once with scripts off and every foreign request aborted,
  * print, read each heading's page from the PDF's named destinations, fill those into the contents
- * and print again until the numbers are stable. Written atomically: a temp file renamed into place.
+ * and print again until the numbers are stable. The first print only measures: it leaves out the
+ * tags, outline and running header and footer, which take as long as the layout but move nothing
+ * (the margins are fixed), so it costs half a final print. Written atomically: a temp file renamed
+ * into place.
  */
 export async function printPdf(session: BrowserSession, input: PrintInput): Promise<PrintResult> {
   const timeout = input.timeoutMs ?? 60_000;
   const tempPath = join(dirname(input.outPath), `.${basename(input.outPath)}.${process.pid}.tmp`);
   try {
-    const { pdf, pages, pageNumbers, blocked } = await session.page((page) => printPasses(page, input, timeout));
+    const { pdf, pages, pageNumbers, blocked, prints } = await session.page((page) => printPasses(page, input, timeout));
     const producer = await session.version();
     const final = setPdfInfo(pdf, {
       title: input.meta.title,
@@ -52,7 +57,7 @@ export async function printPdf(session: BrowserSession, input: PrintInput): Prom
     });
     await writeFile(tempPath, final);
     await rename(tempPath, input.outPath);
-    return { pages, pageNumbers, blocked };
+    return { pages, pageNumbers, blocked, prints };
   } catch (cause) {
     await rm(tempPath, { force: true });
     throw asRenderError(cause, input.outPath);
@@ -65,16 +70,16 @@ async function printPasses(page: Page, input: PrintInput, timeout: number) {
   const blocked = await guardRequests(page, input);
   await page.goto(pathToFileURL(resolve(input.htmlPath)).href, { waitUntil: 'load', timeout });
   const options = pdfOptions(input.meta.levelLabel, timeout);
-  let pdf = Buffer.from(await page.pdf(options));
-  let printed = readPdfPages(pdf);
-  for (let pass = 1; pass < MAX_PASSES; pass++) {
-    const wanted = printed.destinations;
+  let wanted = readPdfPages(Buffer.from(await page.pdf(measureOptions(options)))).destinations;
+  for (let pass = 1; ; pass++) {
     await fillContents(page, wanted);
-    pdf = Buffer.from(await page.pdf(options));
-    printed = readPdfPages(pdf);
-    if (sameNumbers(wanted, printed.destinations)) break;
+    const pdf = Buffer.from(await page.pdf(options));
+    const printed = readPdfPages(pdf);
+    if (sameNumbers(wanted, printed.destinations) || pass === MAX_FINAL_PASSES) {
+      return { pdf, pages: printed.pages, pageNumbers: printed.destinations, blocked, prints: 1 + pass };
+    }
+    wanted = printed.destinations;
   }
-  return { pdf, pages: printed.pages, pageNumbers: printed.destinations, blocked };
 }
 
 /** Writes page numbers into the contents from outside the page (its own scripts stay off). */
@@ -152,6 +157,11 @@ function pdfOptions(levelLabel: string, timeout: number): PDFOptions {
     outline: true,
     timeout,
   };
+}
+
+/** The same page layout without what only the final print needs. */
+function measureOptions(options: PDFOptions): PDFOptions {
+  return { ...options, displayHeaderFooter: false, tagged: false, outline: false };
 }
 
 function asRenderError(cause: unknown, outPath: string): RenderError {
