@@ -2,7 +2,7 @@ import { accessSync, constants } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 export type RenderErrorCode = 'no-browser' | 'launch-failed' | 'print-failed' | 'timeout' | 'template-failed';
 
@@ -52,12 +52,9 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, exists: (path
 }
 
 export interface BrowserSession extends AsyncDisposable {
-  /**
-   * Launches Chromium and readies the next page, its print pipeline warmed on a one-line page of
-   * our own, while the caller is still making the HTML. Never rejects: a failure surfaces at `page`.
-   */
+  /** Launches Chromium while the caller is still making the HTML. Never rejects: a failure surfaces at `page`. */
   prepare(): Promise<void>;
-  /** Runs `fn` on a fresh page that is closed afterwards, whatever happens. */
+  /** Runs `fn` on a page no print has used: Chromium's start-up tab first, then a new context each time, closed afterwards. */
   page<T>(fn: (page: Page) => Promise<T>): Promise<T>;
   /** The browser's product and version, e.g. `Chrome/156.0.8078.79` (the PDF producer). */
   version(): Promise<string>;
@@ -83,22 +80,15 @@ interface Launched {
   profileDir: string;
 }
 
-interface FreshPage {
-  context: BrowserContext;
-  page: Page;
-}
-
-/** Static, in the report's fonts: the first print of a browser starts its print compositor and loads fonts. */
-const WARM_UP_HTML =
-  '<!doctype html><html lang="nl"><body style="font-family:\'DejaVu Sans\',sans-serif"><h1>Weerbaarheid</h1><p>Pagina <b>1</b></p></body></html>';
-
 /** One browser per run, launched when first needed. No module-level state: the caller owns the session. */
 export function createBrowserSession(opts: { executablePath?: string; timeoutMs?: number } = {}): BrowserSession {
   let launching: Promise<Launched> | undefined;
   let launched: Launched | undefined;
   let closing: Promise<void> | undefined;
-  let spare: Promise<FreshPage> | undefined;
-  let warming: Promise<void> | undefined;
+  // The tab Chromium opens at start-up, in this run's fresh profile: the first print uses it, which
+  // spares starting another renderer process (a tenth of a second of CPU) when time counts most.
+  let initialPage: Promise<Page | undefined> | undefined;
+  let usedInitial = false;
 
   async function launch(): Promise<Launched> {
     const executablePath = opts.executablePath ?? findChromium();
@@ -147,41 +137,23 @@ export function createBrowserSession(opts: { executablePath?: string; timeoutMs?
     }
   }
 
-  // A context per page: nothing shared between prints, and closing a context does not hang
-  // the way page.close() can after a navigation that timed out with requests intercepted.
-  async function freshPage(): Promise<FreshPage> {
-    const context = await (await browser()).createBrowserContext();
-    try {
-      return { context, page: await context.newPage() };
-    } catch (error) {
-      await settleWithin(context.close(), CLOSE_WAIT_MS);
-      throw error;
-    }
-  }
-
-  async function warmUp(): Promise<void> {
-    const { context, page } = await freshPage();
-    try {
-      await page.setContent(WARM_UP_HTML);
-      await page.pdf({ format: 'A4', tagged: true, outline: true });
-    } finally {
-      await settleWithin(context.close(), CLOSE_WAIT_MS);
-    }
-  }
+  const startUpTab = (): Promise<Page | undefined> => (initialPage ??= browser().then(async (b) => (await b.pages())[0]));
 
   const session: BrowserSession = {
     prepare() {
-      spare ??= freshPage();
-      warming ??= warmUp();
-      return Promise.allSettled([spare, warming]).then(noop);
+      return startUpTab().then(noop, noop);
     },
     async page(fn) {
-      const taken = spare;
-      spare = undefined;
-      // A spare that failed (a browser that did not start) fails again here, with its reason.
-      const { context, page } = (await taken?.catch(() => undefined)) ?? (await freshPage());
+      const claimed = !usedInitial;
+      usedInitial = true;
+      // A failed launch is reported by the browser() below, with its reason.
+      const first = claimed ? await startUpTab().catch(() => undefined) : undefined;
+      if (first) return fn(first);
+      // Later pages get a context each: nothing shared between prints, and closing a context does
+      // not hang the way page.close() can after a navigation that timed out with requests intercepted.
+      const context = await (await browser()).createBrowserContext();
       try {
-        return await fn(page);
+        return await fn(await context.newPage());
       } finally {
         await settleWithin(context.close(), CLOSE_WAIT_MS);
       }
