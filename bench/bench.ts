@@ -16,7 +16,8 @@ import { writeBenchRegisters } from './registers.js';
 const run = promisify(execFile);
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const STAGES_JS = join(PROJECT_ROOT, 'dist/bench/stages.js');
+// Bundled like the CLI (scripts/bundle.mjs): the stages run the code as shipped.
+const STAGES_JS = join(PROJECT_ROOT, 'dist/bench-bundle/stages.mjs');
 const STAGES = ['ingest', 'validate', 'score', 'markdown', 'html', 'pdf', 'excel'] as const;
 type Stage = (typeof STAGES)[number];
 type Sample = Partial<Record<Stage | 'generate', { ms: number; rssMiB: number }>>;

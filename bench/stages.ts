@@ -1,8 +1,8 @@
 /**
  * One benchmark measurement in a fresh process, so that each stage's peak RSS is its own:
- *   node dist/bench/stages.js pipeline DATA OUT   ingest, validate, score; writes OUT/analysis.json
- *   node dist/bench/stages.js generate DATA OUT   the whole run, all formats
- *   node dist/bench/stages.js STAGE OUT           markdown | html | pdf | excel | mdpdf, from what the step before wrote
+ *   node dist/bench-bundle/stages.mjs pipeline DATA OUT   ingest, validate, score; writes OUT/analysis.json
+ *   node dist/bench-bundle/stages.mjs generate DATA OUT   the whole run, all formats
+ *   node dist/bench-bundle/stages.mjs STAGE OUT           markdown | html | pdf | excel | mdpdf, from what the step before wrote
  * Prints one JSON line: { stage: { ms, rssMiB } } (rssMiB: the process's peak RSS after the stage).
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
