@@ -30,19 +30,28 @@ async function node(args: string[]): Promise<Sample> {
   return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Sample;
 }
 
-/** Wall time of a whole process, median of RUNS. Standard input is closed: md-to-pdf would wait on an open one. */
-async function wall(cmd: string, args: string[], opts: { cwd?: string } = {}): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    const code = await new Promise<number | null>((resolve, reject) => {
-      const child = spawn(cmd, args, { ...opts, stdio: ['ignore', 'ignore', 'inherit'], timeout: 600_000 });
-      child.on('error', reject).on('exit', resolve);
-    });
-    if (code !== 0) throw new Error(`${cmd} ${args.join(' ')} gaf exitcode ${code}`);
-    times.push(performance.now() - start);
-  }
-  return median(times);
+type Command = { cmd: string; args: string[]; cwd?: string };
+
+/** Wall time of one whole process. Standard input is closed: md-to-pdf would wait on an open one. */
+async function wallOnce({ cmd, args, cwd }: Command): Promise<number> {
+  const start = performance.now();
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'inherit'], timeout: 600_000 });
+    child.on('error', reject).on('exit', resolve);
+  });
+  if (code !== 0) throw new Error(`${cmd} ${args.join(' ')} gaf exitcode ${code}`);
+  return performance.now() - start;
+}
+
+/**
+ * Median wall time of each command over RUNS rounds, the commands taking turns within a round, so
+ * that a slow moment of the machine falls on all of them alike rather than on one.
+ */
+async function wallTimes<K extends string>(commands: Record<K, Command>): Promise<Record<K, number>> {
+  const keys = Object.keys(commands) as K[];
+  const times = new Map<K, number[]>(keys.map((k) => [k, []]));
+  for (let i = 0; i < RUNS; i++) for (const k of keys) times.get(k)!.push(await wallOnce(commands[k]));
+  return Object.fromEntries(keys.map((k) => [k, median(times.get(k)!)])) as Record<K, number>;
 }
 
 async function stagesFor(size: number, root: string) {
@@ -70,21 +79,27 @@ async function peers(root: string, chromium: string) {
   const out = join(root, 'sample');
   const data = join(PROJECT_ROOT, 'data/voorbeeld-2025');
   const bin = join(PROJECT_ROOT, 'bin/weerbaarheid.js');
-  const all = await wall(process.execPath, [bin, 'generate', data, '--out', join(root, 'sample-all'), '--quiet', '--force']);
   await run(process.execPath, [bin, 'generate', data, '--out', out, '--quiet', '--force', '--formats', 'md']);
   // The stage runner reads bench.md from its folder.
   const md = (await readdir(out)).find((f) => f.endsWith('.md'));
   if (!md) throw new Error('geen Markdown-rapport geschreven');
   await copyFile(join(out, md), join(out, 'bench.md'));
-  const ours = await wall(process.execPath, [STAGES_JS, 'mdpdf', out]);
-  const bare = await wall(chromium, [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-    `--user-data-dir=${join(root, 'chromium-profile')}`, '--no-pdf-header-footer', `--print-to-pdf=${join(out, 'bare.pdf')}`, `file://${join(out, 'bench.html')}`,
-  ]);
+  // The HTML the bare print gets is the one our own print starts from.
+  await run(process.execPath, [STAGES_JS, 'mdpdf', out]);
   const config = join(root, 'md-to-pdf.json');
   await writeFile(config, JSON.stringify({ launch_options: { executablePath: chromium, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] } }));
-  const mdToPdf = await wall(process.execPath, [join(PROJECT_ROOT, 'node_modules/md-to-pdf/dist/cli.js'), '--config-file', config, join(out, 'bench.md')], { cwd: out });
-  return { all, ours, bare, mdToPdf };
+  return wallTimes({
+    all: { cmd: process.execPath, args: [bin, 'generate', data, '--out', join(root, 'sample-all'), '--quiet', '--force'] },
+    ours: { cmd: process.execPath, args: [STAGES_JS, 'mdpdf', out] },
+    mdToPdf: { cmd: process.execPath, args: [join(PROJECT_ROOT, 'node_modules/md-to-pdf/dist/cli.js'), '--config-file', config, join(out, 'bench.md')], cwd: out },
+    bare: {
+      cmd: chromium,
+      args: [
+        '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+        `--user-data-dir=${join(root, 'chromium-profile')}`, '--no-pdf-header-footer', `--print-to-pdf=${join(out, 'bare.pdf')}`, `file://${join(out, 'bench.html')}`,
+      ],
+    },
+  });
 }
 
 const chromium = findChromium();
@@ -96,6 +111,8 @@ try {
     lines.push(line);
     process.stdout.write(line + '\n');
   };
+  // The whole-process comparison first, before the large registers fill the disk cache and the page-out queue.
+  const p = await peers(root, chromium);
   say('# Benchmark');
   say();
   say(`Gemeten met \`npm run bench\` op ${process.platform}/${process.arch}, Node ${process.version}, ${RUNS} runs per meting (mediaan; RSS is de hoogste piek). Elke stap draait in een eigen proces; de RSS is de piek van dat proces, met Node zelf, de modules van die stap en het inlezen van zijn invoer. Bij generate telt het geheugen van Chromium niet mee.`);
@@ -107,9 +124,8 @@ try {
     const cell = (x: { ms: number; rssMiB: number }) => `${fmt(x.ms)} · ${Math.round(x.rssMiB)} MiB`;
     say(`| ${size.toLocaleString('nl-NL')} / ${(size * 2).toLocaleString('nl-NL')} | ${STAGES.map((s) => cell(r[s])).join(' | ')} | ${cell(r.generate)} |`);
   }
-  const p = await peers(root, chromium);
   say();
-  say('Voorbeeldanalyse (`data/voorbeeld-2025`), hele processen:');
+  say(`Voorbeeldanalyse (\`data/voorbeeld-2025\`), hele processen, mediaan van ${RUNS} rondes waarin de vier om de beurt draaien:`);
   say();
   say('| meting | tijd | verhouding |');
   say('|---|---|---|');

@@ -14,7 +14,7 @@ import { compareText, hasErrors, sortMessages, type Message } from './messages.j
 import type { Registers, Settings } from './model.js';
 import { combinedHash, sha256 } from './output/hash.js';
 import { buildManifest } from './output/manifest.js';
-import { createStaging, type Staging } from './output/staging.js';
+import { createStaging, OutputBusyError, type Staging } from './output/staging.js';
 import { createBrowserSession, RenderError, type BrowserSession } from './render/browser.js';
 import { SHEET_NAMES, writeWorkbook } from './render/excel.js';
 import { renderHtml, type HtmlDocument, type HtmlMeta } from './render/html.js';
@@ -409,7 +409,7 @@ function checkAborted(signal?: AbortSignal): void {
 /** Errors of rendering and of writing the output folder: exit 3 with one Dutch line. Anything else is a bug. */
 const WRITE_ERRORS = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'EIO', 'ENOTDIR', 'EISDIR', 'EMFILE', 'EBUSY', 'ENOENT', 'ENOTEMPTY', 'ENAMETOOLONG']);
 function renderFailure(error: unknown, outDir: string): string | undefined {
-  if (error instanceof RenderError) return error.message;
+  if (error instanceof RenderError || error instanceof OutputBusyError) return error.message;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code && WRITE_ERRORS.has(code)) {
     return `Kan de uitvoer niet schrijven in ${outDir} (${code}); het vorige rapport is ongewijzigd.`;

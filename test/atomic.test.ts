@@ -3,7 +3,7 @@
  * staging folder behind.
  */
 import { execFileSync, spawn, spawnSync as run } from 'node:child_process';
-import { appendFile, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RenderError, type BrowserSession } from '../src/render/browser.js';
@@ -27,7 +27,29 @@ async function previousReport(parent?: string) {
 
 async function noStaging(out: string) {
   const parent = join(out, '..');
-  expect((await readdir(parent)).filter((f) => f.startsWith('.tmp-'))).toEqual([]);
+  expect((await readdir(parent)).filter((f) => f.startsWith('.tmp-') || f.endsWith('.lock'))).toEqual([]);
+}
+
+/** A browser that never starts, counting how often it is closed. */
+function failingBrowser(): BrowserSession & { closed: number } {
+  const browser = {
+    closed: 0,
+    prepare: async () => undefined,
+    page: async () => {
+      throw new RenderError('launch-failed', 'Chromium kon niet starten.');
+    },
+    version: async () => 'kapot',
+    pid: () => undefined,
+    close: async () => void browser.closed++,
+    [Symbol.asyncDispose]: async () => void browser.closed++,
+  };
+  return browser;
+}
+
+/** The id of a process that has ended. */
+function deadPid(): number {
+  const ended = run(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  return Number(ended.stdout);
 }
 
 describe('a failed run leaves the previous report intact', () => {
@@ -44,21 +66,11 @@ describe('a failed run leaves the previous report intact', () => {
 
   it('when the browser fails to start', async () => {
     const { out, before } = await previousReport();
-    let closed = 0;
-    const failing = (): BrowserSession => ({
-      prepare: async () => undefined,
-      page: async () => {
-        throw new RenderError('launch-failed', 'Chromium kon niet starten.');
-      },
-      version: async () => 'kapot',
-      pid: () => undefined,
-      close: async () => void closed++,
-      [Symbol.asyncDispose]: async () => void closed++,
-    });
-    const result = await runGenerate({ dataDir: data, outDir: out, browser: failing });
+    const browser = failingBrowser();
+    const result = await runGenerate({ dataDir: data, outDir: out, browser: () => browser });
     expect(result.exitCode).toBe(3);
     expect(result.failure).toContain('Chromium');
-    expect(closed).toBeGreaterThan(0);
+    expect(browser.closed).toBeGreaterThan(0);
     expect(await snapshot(out)).toEqual(before);
     await noStaging(out);
   });
@@ -149,6 +161,39 @@ function alive(pid: number): boolean {
     return false;
   }
 }
+
+describe('a run that was killed outright (no clean-up of its own)', () => {
+  it('between the two renames: the next run puts the previous report back and removes what was left', async () => {
+    const { out, before } = await previousReport();
+    const parent = join(out, '..');
+    // As left by a run killed after moving the old report aside, before moving its own in.
+    await rename(out, join(parent, '.tmp-rapport-k1ll3d-vorig'));
+    await mkdir(join(parent, '.tmp-rapport-k1ll3d'));
+    await writeFile(join(parent, '.tmp-rapport-k1ll3d', 'half.pdf'), '%PDF-');
+    await writeFile(join(parent, '.rapport.lock'), `${deadPid()}\n`);
+    // Another report's staging folder in the same parent is not ours to touch.
+    await mkdir(join(parent, '.tmp-rapport-openbaar-a1b2c3'));
+    const browser = failingBrowser();
+    const result = await runGenerate({ dataDir: data, outDir: out, browser: () => browser });
+    expect(result.exitCode).toBe(3);
+    expect(await snapshot(out)).toEqual(before);
+    expect((await readdir(parent)).sort()).toEqual(['.tmp-rapport-openbaar-a1b2c3', 'rapport']);
+  });
+
+  it('a live run holds the folder: a second run is refused (exit 3, one Dutch line) and changes nothing', async () => {
+    const { out, before } = await previousReport();
+    const lock = join(out, '..', '.rapport.lock');
+    await writeFile(lock, `${process.pid}\n`);
+    const result = await runGenerate({ dataDir: data, outDir: out, formats: ['md'] });
+    expect(result.exitCode).toBe(3);
+    expect(result.failure).toBe(`Een andere run (proces ${process.pid}) schrijft al naar ${out}; wacht tot die klaar is. Loopt er geen andere run, verwijder dan ${lock}.`);
+    expect(await snapshot(out)).toEqual(before);
+    expect(await readFile(lock, 'utf8')).toBe(`${process.pid}\n`);
+    await rm(lock);
+    expect((await runGenerate({ dataDir: data, outDir: out, formats: ['md'] })).exitCode).toBe(0);
+    await noStaging(out);
+  });
+});
 
 describe('the output folder', () => {
   it('refuses a report of another analysis with exit 2; --force replaces it, leaving none of the old report', async () => {
