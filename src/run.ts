@@ -106,7 +106,7 @@ export async function runGenerate(opts: GenerateOptions): Promise<RunResult> {
   try {
     return await generate(opts);
   } catch (error) {
-    // Every stage and write checks the signal; what was staged is gone by now (see generate's finally).
+    // Every stage and write checks the signal; what was staged is gone by now (see analyseAndRender's finally).
     if (opts.signal?.aborted) return { exitCode: EXIT.rendering, messages: [], failure: ABORTED, outputs: [], timings: {} };
     throw error;
   }
@@ -161,11 +161,12 @@ async function analyseAndRender(
   );
   const reduced = level !== settings.rubricering;
   const outDir = resolve(opts.outDir ?? join('reports', reduced ? `${settings.jaar}-${LEVEL_SLUG[level]}` : String(settings.jaar)));
-  await refuseForeignReport(outDir, analysis, level, opts.force ?? false);
 
   let staging: Staging | undefined;
   try {
+    // The folder's lock first: what is in it (perhaps a report a killed run left aside) is then final.
     staging = await createStaging(outDir, isReportOutput);
+    await refuseForeignReport(outDir, analysis, level, opts.force ?? false);
     const job: RenderJob = {
       opts,
       timer,
@@ -215,7 +216,9 @@ async function analyseAndRender(
     if (failure === undefined) throw error;
     return { exitCode: EXIT.rendering, messages, failure, outputs: [], timings: timer.timings };
   } finally {
-    await staging?.discard();
+    // A staging folder that cannot be removed must not turn the run's outcome into another; the
+    // next run removes what is left.
+    await staging?.discard().catch(() => undefined);
   }
 }
 
@@ -286,13 +289,12 @@ async function renderOutputs(job: RenderJob): Promise<string | undefined> {
         }),
       (p) => `${p.pages} pagina's`,
     );
-    const version = await session.version();
     // Done with Chromium: it shuts down while the rest is written.
     void session.close().catch(() => undefined);
     job.written[`${base}.pdf`] = await readFile(join(job.stage.dir, `${base}.pdf`));
     // The HTML kept beside the PDF gets the contents' page numbers the PDF has.
     await write(`${base}.html`, document.withPageNumbers(printed.pageNumbers));
-    return version;
+    return printed.producer;
   };
   const workbookStage = async () => {
     const path = join(job.stage.dir, `${base}.xlsx`);
@@ -308,11 +310,12 @@ async function renderOutputs(job: RenderJob): Promise<string | undefined> {
     );
     job.written[`${base}.xlsx`] = await readFile(path);
   };
-  // Node waits while Chromium prints: the workbook is written in that time.
-  const [chromium] = await settleAll([
-    browser && html ? printStage(browser, html) : undefined,
-    formats.has('xlsx') ? workbookStage() : undefined,
-  ] as const);
+  // Node waits while Chromium prints: the workbook is written in that time. A workbook that fails
+  // ends the print too, rather than waiting for it.
+  const [chromium] = await allOrFirstFailure(
+    [browser && html ? printStage(browser, html) : undefined, formats.has('xlsx') ? workbookStage() : undefined] as const,
+    () => void browser?.close().catch(() => undefined),
+  );
   return chromium;
 }
 
@@ -394,11 +397,23 @@ async function asTemplateFailure<A extends unknown[], T>(render: (...args: A) =>
   }
 }
 
-/** Waits for every task, then throws the first failure: nothing is left writing into the staging folder. */
-async function settleAll<T extends readonly unknown[]>(tasks: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
-  const results = await Promise.allSettled(tasks);
-  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) throw failed.reason;
+/**
+ * Waits for every task, then throws the failure that came first (so nothing is left writing into the
+ * staging folder when it is discarded); `onFailure` runs at that first failure, to cut the others short.
+ */
+async function allOrFirstFailure<T extends readonly unknown[]>(tasks: T, onFailure: () => void): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  let first: { reason: unknown } | undefined;
+  const watched = tasks.map((task) =>
+    Promise.resolve(task).catch((reason: unknown) => {
+      if (!first) {
+        first = { reason };
+        onFailure();
+      }
+      throw reason;
+    }),
+  );
+  const results = await Promise.allSettled(watched);
+  if (first) throw first.reason;
   return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
 }
 

@@ -4,11 +4,12 @@
  */
 import { execFileSync, spawn, spawnSync as run } from 'node:child_process';
 import { appendFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RenderError, type BrowserSession } from '../src/render/browser.js';
 import { runGenerate } from '../src/run.js';
-import { BIN, EXAMPLE_DIR, copyData, removeTempDirs, snapshot, tempDir } from './helpers/fixtures.js';
+import { BIN, EXAMPLE_DIR, copyData, deadPid, removeTempDirs, snapshot, tempDir } from './helpers/fixtures.js';
 
 afterAll(removeTempDirs);
 
@@ -44,12 +45,6 @@ function failingBrowser(): BrowserSession & { closed: number } {
     [Symbol.asyncDispose]: async () => void browser.closed++,
   };
   return browser;
-}
-
-/** The id of a process that has ended. */
-function deadPid(): number {
-  const ended = run(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
-  return Number(ended.stdout);
 }
 
 describe('a failed run leaves the previous report intact', () => {
@@ -170,7 +165,7 @@ describe('a run that was killed outright (no clean-up of its own)', () => {
     await rename(out, join(parent, '.tmp-rapport-k1ll3d-vorig'));
     await mkdir(join(parent, '.tmp-rapport-k1ll3d'));
     await writeFile(join(parent, '.tmp-rapport-k1ll3d', 'half.pdf'), '%PDF-');
-    await writeFile(join(parent, '.rapport.lock'), `${deadPid()}\n`);
+    await writeFile(join(parent, '.rapport.lock'), `${hostname()}\n${deadPid()}\n`);
     // Another report's staging folder in the same parent is not ours to touch.
     await mkdir(join(parent, '.tmp-rapport-openbaar-a1b2c3'));
     const browser = failingBrowser();
@@ -183,12 +178,12 @@ describe('a run that was killed outright (no clean-up of its own)', () => {
   it('a live run holds the folder: a second run is refused (exit 3, one Dutch line) and changes nothing', async () => {
     const { out, before } = await previousReport();
     const lock = join(out, '..', '.rapport.lock');
-    await writeFile(lock, `${process.pid}\n`);
+    await writeFile(lock, `${hostname()}\n${process.pid}\n`);
     const result = await runGenerate({ dataDir: data, outDir: out, formats: ['md'] });
     expect(result.exitCode).toBe(3);
     expect(result.failure).toBe(`Een andere run (proces ${process.pid}) schrijft al naar ${out}; wacht tot die klaar is. Loopt er geen andere run, verwijder dan ${lock}.`);
     expect(await snapshot(out)).toEqual(before);
-    expect(await readFile(lock, 'utf8')).toBe(`${process.pid}\n`);
+    expect(await readFile(lock, 'utf8')).toBe(`${hostname()}\n${process.pid}\n`);
     await rm(lock);
     expect((await runGenerate({ dataDir: data, outDir: out, formats: ['md'] })).exitCode).toBe(0);
     await noStaging(out);

@@ -3,13 +3,16 @@
  * every requested format succeeded does `commit` swap it in. Until then the previous report stays
  * exactly as it was, and `discard` (called on every failure path) leaves no staging folder behind.
  *
- * A lock file beside the target keeps two runs out of one folder. A run that was killed outright
- * (no `discard`) leaves its lock, staging folder and, if it died between the two renames of the
- * swap, the previous report as `…-vorig`: the next run finds the lock's process gone, puts that
- * report back and removes the rest before it starts.
+ * A lock beside the target (./lock.ts) keeps two runs out of one folder. A run that was killed
+ * outright (no `discard`) leaves its lock, staging folder and, if it died between the two renames
+ * of the swap, the previous report as `…-vorig`: the next run takes over the lock of the process
+ * that is gone, puts that report back and removes the rest before it starts.
  */
-import { chmod, cp, link, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, cp, link, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { lockFolder } from './lock.js';
+
+export { OutputBusyError } from './lock.js';
 
 export interface Staging {
   readonly dir: string;
@@ -20,26 +23,20 @@ export interface Staging {
    * a report output (`isReportOutput`) is kept: a user's notes stay, an old report does not.
    */
   commit(): Promise<void>;
-  /** Removes the staging folder; safe to call more than once and after commit. */
+  /** Removes the staging folder and releases the folder's lock; safe to call more than once and after commit. */
   discard(): Promise<void>;
-}
-
-/** Another run holds the folder (its lock names a live process). */
-export class OutputBusyError extends Error {
-  override readonly name = 'OutputBusyError';
 }
 
 export async function createStaging(target: string, isReportOutput: (name: string) => boolean): Promise<Staging> {
   const parent = dirname(target);
   await mkdir(parent, { recursive: true });
-  const lock = join(parent, `.${basename(target)}.lock`);
-  await acquire(lock, target);
+  const lock = await lockFolder(target);
   let dir: string;
   try {
     await recover(target);
     dir = await mkdtemp(join(parent, `${STAGING_PREFIX}${basename(target)}-`));
   } catch (e) {
-    await rm(lock, { force: true });
+    await lock.release();
     throw e;
   }
   let done = false;
@@ -67,43 +64,17 @@ export async function createStaging(target: string, isReportOutput: (name: strin
       if (previous) await rm(old, { recursive: true, force: true });
     },
     async discard() {
-      if (!done) await rm(dir, { recursive: true, force: true });
-      done = true;
-      await rm(lock, { force: true });
+      try {
+        if (!done) await rm(dir, { recursive: true, force: true });
+        done = true;
+      } finally {
+        await lock.release();
+      }
     },
   };
 }
 
 const STAGING_PREFIX = '.tmp-';
-
-/** Takes the lock, or the lock of a run that no longer exists; refuses while its process lives. */
-async function acquire(lock: string, target: string): Promise<void> {
-  for (;;) {
-    try {
-      await writeFile(lock, `${process.pid}\n`, { flag: 'wx' });
-      return;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
-    const owner = Number((await readFile(lock, 'utf8').catch(() => '')).trim());
-    if (Number.isInteger(owner) && owner > 0 && isRunning(owner)) {
-      throw new OutputBusyError(
-        `Een andere run (proces ${owner}) schrijft al naar ${target}; wacht tot die klaar is. Loopt er geen andere run, verwijder dan ${lock}.`,
-      );
-    }
-    // Left by a run that was killed: gone, so whoever removes it first may take the folder.
-    await rm(lock, { force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** What a killed run left beside the target: its previous report goes back if the target is gone, the rest goes. */
 async function recover(target: string): Promise<void> {

@@ -75,6 +75,10 @@ function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
 
 function noop(): void {}
 
+function closedError(): RenderError {
+  return new RenderError('launch-failed', 'De browsersessie is al gesloten.');
+}
+
 interface Launched {
   browser: Browser;
   profileDir: string;
@@ -98,7 +102,8 @@ export function createBrowserSession(opts: { executablePath?: string; timeoutMs?
       const browser = await puppeteer.launch({
         executablePath,
         headless: true,
-        args: LAUNCH_ARGS,
+        // A copy: puppeteer edits the array it is given (it takes --disable-features out to merge it with its own).
+        args: [...LAUNCH_ARGS],
         userDataDir: profileDir,
         // A pipe instead of a websocket: Chromium exits by itself when this process dies.
         pipe: true,
@@ -117,7 +122,7 @@ export function createBrowserSession(opts: { executablePath?: string; timeoutMs?
   }
 
   function browser(): Promise<Browser> {
-    if (closing) return Promise.reject(new RenderError('launch-failed', 'De browsersessie is al gesloten.'));
+    if (closing) return Promise.reject(closedError());
     launching ??= launch();
     return launching.then((l) => l.browser);
   }
@@ -144,6 +149,7 @@ export function createBrowserSession(opts: { executablePath?: string; timeoutMs?
       return startUpTab().then(noop, noop);
     },
     async page(fn) {
+      if (closing) throw closedError();
       const claimed = !usedInitial;
       usedInitial = true;
       // A failed launch is reported by the browser() below, with its reason.

@@ -145,10 +145,21 @@ describe.skipIf(!chromium)(`PDF via Chromium${chromium ? '' : ' — OVERGESLAGEN
     expect(prints).toBe(2);
   });
 
-  it('starts Chromium without the omnibox popup it would otherwise render at start-up', async () => {
-    const urls = await session.page(async (page) => page.browser().targets().map((t) => t.url()));
-    expect(urls.length).toBeGreaterThan(0);
-    expect(urls.filter((u) => u.startsWith('chrome://'))).toEqual([]);
+  it('starts Chromium without the omnibox popup it would otherwise render at start-up, in every session of a process', async () => {
+    const chromeTargets = (s: BrowserSession) =>
+      s.page(async (page) => {
+        const urls = page.browser().targets().map((t) => t.url());
+        expect(urls.length).toBeGreaterThan(0);
+        return urls.filter((u) => u.startsWith('chrome://'));
+      });
+    expect(await chromeTargets(session)).toEqual([]);
+    // A second launch in the same process gets the same arguments (puppeteer edits the array it is given).
+    const second = createBrowserSession();
+    try {
+      expect(await chromeTargets(second)).toEqual([]);
+    } finally {
+      await second.close();
+    }
   });
 
   it('has bookmarks for the headings', () => {
@@ -302,5 +313,6 @@ describe.skipIf(!chromium)(`PDF via Chromium${chromium ? '' : ' — OVERGESLAGEN
     await Promise.all([session.close(), session.close()]);
     expect(() => process.kill(pid!, 0)).toThrow();
     await expect(session.version()).rejects.toBeInstanceOf(RenderError);
+    await expect(session.page(async () => 'geprint')).rejects.toThrow('De browsersessie is al gesloten.');
   });
 });

@@ -25,8 +25,10 @@ export interface PrintResult {
   pageNumbers: Map<string, number>;
   /** Requests that were aborted; the document itself never needs one. */
   blocked: string[];
-  /** How often the page was printed: the measuring print and the final ones (normally one). */
+  /** How often the page was printed: the measuring print and the final ones; normally two, one of each. */
   prints: number;
+  /** The browser that printed, e.g. `Chrome/156.0.8078.73` (also the PDF's producer). */
+  producer: string;
 }
 
 /** Final prints after the measuring one: normally one; a contents that changes length by its numbers gets one more. */
@@ -57,7 +59,7 @@ export async function printPdf(session: BrowserSession, input: PrintInput): Prom
     });
     await writeFile(tempPath, final);
     await rename(tempPath, input.outPath);
-    return { pages, pageNumbers, blocked, prints };
+    return { pages, pageNumbers, blocked, prints, producer };
   } catch (cause) {
     await rm(tempPath, { force: true });
     throw asRenderError(cause, input.outPath);
@@ -76,7 +78,8 @@ async function printPasses(page: Page, input: PrintInput, timeout: number) {
     const pdf = Buffer.from(await page.pdf(options));
     const printed = readPdfPages(pdf);
     if (sameNumbers(wanted, printed.destinations) || pass === MAX_FINAL_PASSES) {
-      return { pdf, pages: printed.pages, pageNumbers: printed.destinations, blocked, prints: 1 + pass };
+      // The numbers the contents shows; the same as where the headings landed unless they never settled.
+      return { pdf, pages: printed.pages, pageNumbers: wanted, blocked, prints: 1 + pass };
     }
     wanted = printed.destinations;
   }

@@ -1,4 +1,5 @@
 /** Shared helpers for the end-to-end tests: temp folders and copies of the sample data. */
+import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,4 +39,9 @@ export async function snapshot(dir: string): Promise<Record<string, string>> {
     out[full.slice(dir.length + 1)] = (await readFile(full)).toString('base64');
   }
   return out;
+}
+
+/** The id of a process that has ended (for lock files left by a killed run). */
+export function deadPid(): number {
+  return Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
 }
