@@ -2,8 +2,8 @@
  * The pipeline: ingest → validate → score → render. `run*` functions do the work and return
  * outputs and messages; they never print (the CLI does) and never exit.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { AnalysisSchema, type Analysis } from './analysis.js';
 import { canRenderAt, filterAnalysis, filterMessages, filterRegisters } from './classify/filter.js';
 import { LEVEL_LABEL, LEVEL_SLUG, type Level } from './classify/levels.js';
@@ -12,7 +12,8 @@ import type { InputFile } from './ingest/table.js';
 import { loadData, loadPrevious } from './load.js';
 import { compareText, hasErrors, sortMessages, type Message } from './messages.js';
 import type { Registers, Settings } from './model.js';
-import { combinedHash, sha256 } from './output/hash.js';
+import { isReportOutput, refuseForeignReport } from './output/folder.js';
+import { combinedHash, hashTree, sha256 } from './output/hash.js';
 import { buildManifest } from './output/manifest.js';
 import { createStaging, OutputBusyError, type Staging } from './output/staging.js';
 import { createBrowserSession, RenderError, type BrowserSession } from './render/browser.js';
@@ -340,52 +341,6 @@ function htmlMeta(a: Analysis, level: Level): HtmlMeta {
 
 function creationDate(settings: Settings, sourceDateEpoch?: number): Date {
   return sourceDateEpoch !== undefined ? new Date(sourceDateEpoch * 1000) : new Date(`${settings.peildatum}T00:00:00Z`);
-}
-
-/** Every file below a folder, hashed, with paths relative to it (a --templates override). */
-async function hashTree(dir: string): Promise<InputFile[]> {
-  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
-  const hashed = await Promise.all(
-    files.map(async (e) => {
-      const full = join(e.parentPath, e.name);
-      const bytes = await readFile(full);
-      return { path: relative(dir, full).split('\\').join('/'), sha256: sha256(bytes), bytes: bytes.length };
-    }),
-  );
-  return hashed.sort((a, b) => compareText(a.path, b.path));
-}
-
-/** What a run writes into its folder; everything else there (a user's notes) is kept on commit. */
-function isReportOutput(name: string): boolean {
-  return name === 'analysis.json' || name === 'manifest.json' || name === 'figuren' || /^weerbaarheidsanalyse-.*\.(md|html|pdf|xlsx)$/.test(name);
-}
-
-/**
- * A report folder holds one analysis: another year's, organisation's or level's report, or a
- * folder that is no report folder at all, is not replaced without --force; a file never is.
- */
-async function refuseForeignReport(outDir: string, a: Analysis, level: Level, force: boolean): Promise<void> {
-  const target = await stat(outDir).catch(() => undefined);
-  if (!target) return;
-  if (!target.isDirectory()) throw new UsageError(`${outDir} is een bestand, geen map; kies een andere --out.`);
-  if (force) return;
-  const text = await readFile(join(outDir, 'manifest.json'), 'utf8').catch(() => undefined);
-  if (text === undefined) {
-    if ((await readdir(outDir)).length === 0) return;
-    throw new UsageError(`De map ${outDir} bevat geen rapport van weerbaarheid maar wel andere bestanden; kies een lege of nieuwe --out, of gebruik --force.`);
-  }
-  let found: { jaar?: unknown; organisatie?: unknown; netwerk?: unknown; rubricering?: unknown } = {};
-  try {
-    found = JSON.parse(text) as typeof found;
-  } catch {
-    /* an unreadable manifest is treated as foreign */
-  }
-  const same = found.jaar === a.jaar && found.organisatie === a.organisatie && found.netwerk === a.netwerk && found.rubricering === LEVEL_LABEL[level];
-  if (!same) {
-    throw new UsageError(
-      `De map ${outDir} bevat al een rapport van een andere analyse (${[found.netwerk, found.jaar, found.rubricering].filter(Boolean).join(', ') || 'onbekend'}); kies een andere --out of gebruik --force.`,
-    );
-  }
 }
 
 /** Errors in the templates (an organisation's own, say) are rendering failures, not bugs: exit 3. */
