@@ -7,7 +7,7 @@ import { appendFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } fro
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RenderError, type BrowserSession } from '../src/render/browser.js';
+import { createBrowserSession, RenderError, type BrowserSession } from '../src/render/browser.js';
 import { runGenerate } from '../src/run.js';
 import { BIN, EXAMPLE_DIR, copyData, deadPid, removeTempDirs, snapshot, tempDir } from './helpers/fixtures.js';
 
@@ -68,6 +68,25 @@ describe('a failed run leaves the previous report intact', () => {
     expect(browser.closed).toBeGreaterThan(0);
     expect(await snapshot(out)).toEqual(before);
     await noStaging(out);
+  });
+
+  it('when Chromium is killed during the print', async () => {
+    const { out, before } = await previousReport();
+    const real = createBrowserSession();
+    const killed: BrowserSession = {
+      ...real,
+      page: (fn) =>
+        real.page(async (page) => {
+          process.kill(real.pid()!, 'SIGKILL');
+          return fn(page);
+        }),
+    };
+    const result = await runGenerate({ dataDir: data, outDir: out, browser: () => killed });
+    expect(result.exitCode).toBe(3);
+    expect(result.failure).toMatch(/^PDF weerbaarheidsanalyse-.*\.pdf niet gemaakt: /);
+    expect(await snapshot(out)).toEqual(before);
+    await noStaging(out);
+    expect(alive(real.pid()!)).toBe(false);
   });
 
   it('when Chromium is not an executable browser (the real binary, exit 3, one Dutch line)', async () => {

@@ -93,6 +93,18 @@ describe('generate on the sample analysis', () => {
     }
   });
 
+  it('records in the manifest the Node and Chromium that made the report and the time of every stage', async () => {
+    const out = join(await tempDir(), 'r');
+    expect((await runGenerate({ dataDir: await copyData(EXAMPLE_DIR), outDir: out })).exitCode).toBe(0);
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.node).toBe(process.version);
+    expect(manifest.chromium).toMatch(/^(Headless)?Chrome\/\d+\.\d+\.\d+\.\d+$/);
+    for (const stage of ['ingest', 'validate', 'score', 'markdown', 'html', 'pdf', 'excel']) expect(manifest.timings[stage], stage).toBeTypeOf('number');
+    // Printing takes Chromium far longer than a millisecond; a timing stuck at 0 would be no timing.
+    expect(manifest.timings.pdf).toBeGreaterThan(10);
+    expect(manifest.outputs.map((o: { path: string }) => o.path.split('.').pop())).toEqual(expect.arrayContaining(['pdf', 'html', 'xlsx', 'md']));
+  });
+
   it('is reproducible: same bytes for Markdown, SVG and JSON, the same workbook content, from another folder on another day', async () => {
     const runIn = async () => {
       const data = await copyData(SAMPLE_2025);

@@ -175,6 +175,47 @@ describe.skipIf(!chromium)(`PDF via Chromium${chromium ? '' : ' — OVERGESLAGEN
     expect(text).toContain("Figuur 1. Verdeling van risico's over de klassen");
   });
 
+  it('puts title, organisation, year, peildatum, classification and version on the cover', () => {
+    const cover = pdftotext(pdfPath, 1);
+    for (const text of ['Weerbaarheidsanalyse NAFIN', 'Ministerie van Defensie', 'Jaar            2025', 'Peildatum       31-12-2025']) expect(cover).toContain(text);
+    expect(cover).toMatch(/Rubricering\s+Departementaal Vertrouwelijk/);
+    expect(cover).toMatch(/Versie\s+weerbaarheid 0\.1\.0/);
+  });
+
+  it('never splits a table row over two pages, however tall (Chromium would, without the print stylesheet)', async () => {
+    const rowsDir = tempDir();
+    try {
+      // Rows of a dozen lines each: the first and the last word of every row must share a page.
+      const words = (row: number) => Array.from({ length: 150 }, (_, k) => `rij${row}woord${k}`).join(' ');
+      const rows = Array.from({ length: 20 }, (_, row) => `| R-${row} | ${words(row)} |`);
+      const { outPath, result } = await renderInto(session, rowsDir, ['# Lange rijen', '', '| ID | Omschrijving |', '| --- | --- |', ...rows].join('\n'));
+      const split: string[] = [];
+      for (let page = 1; page <= result.pages; page++) {
+        const text = pdftotext(outPath, page);
+        for (let row = 0; row < 20; row++) if (text.includes(`rij${row}woord0 `) !== text.includes(`rij${row}woord149`)) split.push(`R-${row} op pagina ${page}`);
+      }
+      expect(result.pages).toBeGreaterThan(4);
+      expect(split).toEqual([]);
+    } finally {
+      rmSync(rowsDir, { recursive: true, force: true });
+    }
+  });
+
+  it('prints with JavaScript off: a script in the page itself does not run', async () => {
+    const scriptDir = tempDir();
+    try {
+      const htmlPath = join(scriptDir, 'rapport.html');
+      writeFileSync(htmlPath, '<!DOCTYPE html><p id="t">Zonder scripts</p><script>document.getElementById("t").textContent = "Script gedraaid";</script>');
+      const outPath = join(scriptDir, 'rapport.pdf');
+      await printPdf(session, { htmlPath, outPath, meta: META, allowedDir: scriptDir, creationDate: CREATED });
+      const text = pdftotext(outPath);
+      expect(text).toContain('Zonder scripts');
+      expect(text).not.toContain('Script gedraaid');
+    } finally {
+      rmSync(scriptDir, { recursive: true, force: true });
+    }
+  });
+
   it('repeats the header row of a table that spans pages', () => {
     const start = pageNumbers.get('overzicht-van-alle-risicos')!;
     const repeated = [start, start + 1, start + 2].filter((p) => /ID\s+Titel\s+Indicator\s+Bruto/.test(pdftotext(pdfPath, p)));
