@@ -1,14 +1,17 @@
 /** Terminal feedback: progress per stage with counts on a terminal, quiet elsewhere or with --quiet, timings with --verbose. */
-import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import type { Terminal } from '../src/cli/terminal.js';
-import { EXAMPLE_DIR } from './helpers/fixtures.js';
+import { EXAMPLE_DIR, removeTempDirs, tempDir } from './helpers/fixtures.js';
 
 function terminal(isTTY: boolean) {
   const lines: string[] = [];
   const term: Terminal = { out: (t) => void lines.push(t), err: (t) => void lines.push(t), isTTY };
   return { term, lines };
 }
+
+afterAll(removeTempDirs);
 
 describe('progress', () => {
   it('shows each stage with its counts on a terminal', async () => {
@@ -18,6 +21,20 @@ describe('progress', () => {
     expect(lines).toContain('✓ Inlezen: 20 rijen uit 1 bestanden');
     expect(lines).toContain("✓ Controleren: 8 risico's, 12 maatregelen, 0 incidenten");
     expect(lines.some((l) => / ms\)$/.test(l))).toBe(false);
+  });
+
+  it('shows generate stage by stage, each with its counts', async () => {
+    const { term, lines } = terminal(true);
+    const out = join(await tempDir(), 'uit');
+    expect(await main(['generate', EXAMPLE_DIR, '--out', out], term)).toBe(0);
+    const done = lines.filter((l) => l.startsWith('✓ '));
+    expect(done.map((l) => l.replace(/:.*$/, ''))).toEqual(
+      expect.arrayContaining(['✓ Inlezen', '✓ Controleren', '✓ Scoren', '✓ Markdown en grafieken', '✓ HTML', '✓ PDF (Chromium)', '✓ Excel-werkboek']),
+    );
+    expect(done).toContain("✓ Scoren: 8 risico's, 12 maatregelen, 0 incidenten");
+    expect(done.some((l) => /^✓ Markdown en grafieken: \d+ regels, 4 grafieken$/.test(l))).toBe(true);
+    expect(done.some((l) => /^✓ PDF \(Chromium\): \d+ pagina's$/.test(l))).toBe(true);
+    expect(done.some((l) => /^✓ Excel-werkboek: \d+ bladen, 20 registerregels$/.test(l))).toBe(true);
   });
 
   it('adds per-stage timings with --verbose', async () => {
