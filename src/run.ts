@@ -124,13 +124,13 @@ async function generate(opts: GenerateOptions): Promise<RunResult> {
   const good = loaded.settings && loaded.registers && !hasErrors(loaded.messages);
   const browser = formats.has('pdf') && good ? (opts.browser ?? createBrowserSession)() : undefined;
   void browser?.prepare();
-  const abort = () => void browser?.close().catch(() => undefined);
+  const abort = () => void browser?.close();
   opts.signal?.addEventListener('abort', abort);
   try {
     return await analyseAndRender(opts, timer, formats, loaded, browser);
   } finally {
     opts.signal?.removeEventListener('abort', abort);
-    await browser?.close().catch(() => undefined);
+    await browser?.close();
   }
 }
 
@@ -291,8 +291,8 @@ async function renderOutputs(job: RenderJob): Promise<string | undefined> {
       (p) => `${p.pages} pagina's`,
     );
     // Done with Chromium: it shuts down while the rest is written.
-    void session.close().catch(() => undefined);
-    job.written[`${base}.pdf`] = await readFile(join(job.stage.dir, `${base}.pdf`));
+    void session.close();
+    job.written[`${base}.pdf`] = printed.bytes;
     // The HTML kept beside the PDF gets the contents' page numbers the PDF has.
     await write(`${base}.html`, document.withPageNumbers(printed.pageNumbers));
     return printed.producer;
@@ -315,7 +315,7 @@ async function renderOutputs(job: RenderJob): Promise<string | undefined> {
   // ends the print too, rather than waiting for it.
   const [chromium] = await allOrFirstFailure(
     [browser && html ? printStage(browser, html) : undefined, formats.has('xlsx') ? workbookStage() : undefined] as const,
-    () => void browser?.close().catch(() => undefined),
+    () => void browser?.close(),
   );
   return chromium;
 }

@@ -78,9 +78,11 @@ async function takeOver(path: string, draft: string, stale: string): Promise<voi
 
 /** Only a lock of this host whose process no longer exists; another host's processes cannot be checked. */
 function isStale(owner: string): boolean {
-  const [host, pidText] = owner.split('\n');
-  const pid = Number(pidText);
-  if (host !== hostname()) return false;
+  const [host, pid] = owner.split('\n');
+  return host === hostname() && isGone(Number(pid));
+}
+
+function isGone(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return true;
   try {
     process.kill(pid, 0);
@@ -104,6 +106,6 @@ async function removeStrays(path: string): Promise<void> {
   const name = basename(path);
   for (const stray of await readdir(dirname(path))) {
     const pid = /^(\d+)$/.exec(stray.startsWith(`${name}.`) ? stray.slice(name.length + 1) : '')?.[1];
-    if (pid && isStale(`${hostname()}\n${pid}\n`)) await rm(join(dirname(path), stray), { force: true });
+    if (pid && isGone(Number(pid))) await rm(join(dirname(path), stray), { force: true });
   }
 }

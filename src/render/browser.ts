@@ -58,7 +58,7 @@ export interface BrowserSession extends AsyncDisposable {
   page<T>(fn: (page: Page) => Promise<T>): Promise<T>;
   /** The browser's product and version, e.g. `Chrome/156.0.8078.79` (the PDF producer). */
   version(): Promise<string>;
-  /** Closes the browser and removes its profile; idempotent, safe before launch and during it. */
+  /** Closes the browser and removes its profile; idempotent, safe before launch and during it, never rejects. */
   close(): Promise<void>;
   /** The browser's process id once launched (for tests and diagnostics). */
   pid(): number | undefined;
@@ -138,7 +138,8 @@ export function createBrowserSession(opts: { executablePath?: string; timeoutMs?
     } finally {
       // A crashed or hung browser that did not close: make sure the process is gone anyway.
       if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      await rm(l.profileDir, { recursive: true, force: true });
+      // A profile that cannot be removed stays in the temp folder: nothing the caller could do about it.
+      await rm(l.profileDir, { recursive: true, force: true }).catch(noop);
     }
   }
 

@@ -29,6 +29,8 @@ export interface PrintResult {
   prints: number;
   /** The browser that printed, e.g. `Chrome/156.0.8078.73` (also the PDF's producer). */
   producer: string;
+  /** The bytes written to `outPath`. */
+  bytes: Buffer;
 }
 
 /** Final prints after the measuring one: normally one; a contents that changes length by its numbers gets one more. */
@@ -59,7 +61,7 @@ export async function printPdf(session: BrowserSession, input: PrintInput): Prom
     });
     await writeFile(tempPath, final);
     await rename(tempPath, input.outPath);
-    return { pages, pageNumbers, blocked, prints, producer };
+    return { pages, pageNumbers, blocked, prints, producer, bytes: final };
   } catch (cause) {
     await rm(tempPath, { force: true });
     throw asRenderError(cause, input.outPath);
