@@ -12,6 +12,7 @@ import type { Message } from '../src/messages.js';
 import { loadConfig } from '../src/validate/config.js';
 import { validate } from '../src/validate/index.js';
 import { ANALYSE_YAML, writeCsv, writeWorkbook, type SheetSpec } from './corpus/files.js';
+import { EXAMPLE_DIR } from './helpers/fixtures.js';
 import { INCIDENT, MEASURE, RISK, type Row } from './corpus/tables.js';
 
 interface Folder {
@@ -139,7 +140,7 @@ describe('corpus: the valid baseline', () => {
   });
 
   it('the worked example of the method validates without errors', async () => {
-    const dir = '/work/shared/examples/methode';
+    const dir = EXAMPLE_DIR;
     const ingested = await ingest(dir);
     const config = await loadConfig(dir);
     expect(config.messages).toEqual([]);

@@ -1,6 +1,6 @@
 /**
  * The worked example of the method (the data folder `examples/methode/` of the domain brief),
- * checked against `fixtures/methode-verwacht.json`: its result as computed by an independent
+ * checked against `test/fixtures/methode/verwacht.json`: its result as computed by an independent
  * implementation. The registers are transcribed from its registers.xlsx (the columns the method reads) so that this test
  * does not depend on ingest and validation; the end-to-end version of the same check reads the
  * workbook through the whole pipeline and belongs to the pipeline's tests.
@@ -61,7 +61,7 @@ interface Expected {
 }
 type Level = Analysis['risks'][number]['bruto'];
 
-const expected = JSON.parse(readFileSync(new URL('./fixtures/methode-verwacht.json', import.meta.url), 'utf8')) as Expected;
+const expected = JSON.parse(readFileSync(new URL('../../test/fixtures/methode/verwacht.json', import.meta.url), 'utf8')) as Expected;
 const result = score(WORKED_REGISTERS, WORKED_SETTINGS);
 const TOLERANCE = 1e-6;
 

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/version.js';
 
-export const EXAMPLE_DIR = join(PROJECT_ROOT, '..', 'shared', 'examples', 'methode');
+/** The worked example of the method: a small data folder and its result by an independent implementation. */
+export const EXAMPLE_DIR = join(PROJECT_ROOT, 'test', 'fixtures', 'methode');
 export const SAMPLE_2025 = join(PROJECT_ROOT, 'data', 'voorbeeld-2025');
 export const SAMPLE_2024 = join(PROJECT_ROOT, 'data', 'voorbeeld-2024');
 export const BIN = join(PROJECT_ROOT, 'bin', 'weerbaarheid.js');
