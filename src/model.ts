@@ -156,6 +156,7 @@ export type Method = z.infer<typeof MethodSchema>;
 
 /** Whether indicator scores in a report below the analysis' own level use all data or only what is visible. */
 export const ScoreBasis = z.enum(['alle', 'zichtbaar']);
+export type ScoreBasis = z.infer<typeof ScoreBasis>;
 
 /** analyse.yaml. Keys in Dutch, as analysts write them. Unknown keys are errors. */
 export const ConfigSchema = z

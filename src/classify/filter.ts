@@ -120,16 +120,15 @@ export function filterAnalysis(analysis: Analysis, level: Level): Analysis {
 }
 
 /**
- * The data-quality messages a report at `level` may show: none located on a row of a hidden item,
- * and none that names a hidden item's ID (a closed risk listing its open measures, say).
+ * The data-quality messages a report at `level` may show: none about a hidden item (by the IDs the
+ * message carries as data) and none located on a hidden item's row. The text is never read.
  */
 export function filterMessages(messages: readonly Message[], registers: Registers, level: Level): Message[] {
   const hidden = [...registers.risks, ...registers.measures, ...registers.incidents].filter((item) => !visibleAt(item.rubricering, level));
   const rows = new Set(hidden.flatMap((item) => (item.source ? [placeKey(item.source)] : [])));
   const ids = new Set(hidden.map((item) => item.id));
-  const namesHidden = (text: string | undefined) => text !== undefined && text.split(/[\s,;:()"'.]+/).some((word) => ids.has(word));
   return messages.filter(
-    (m) => !(m.file !== undefined && m.row !== undefined && rows.has(placeKey({ file: m.file, sheet: m.sheet ?? '', row: m.row }))) && !namesHidden(m.reason) && !namesHidden(m.actual),
+    (m) => !(m.file !== undefined && m.row !== undefined && rows.has(placeKey({ file: m.file, sheet: m.sheet ?? '', row: m.row }))) && !m.items?.some((id) => ids.has(id)),
   );
 }
 

@@ -17,12 +17,19 @@ export interface RunChoices {
   sourceDateEpoch: number | null;
 }
 
+/** One written file: its path in the report folder, its hash and size. */
+export interface OutputEntry {
+  path: string;
+  sha256: string;
+  bytes: number;
+}
+
 export interface ManifestInput {
   settings: Settings;
   level: Level;
   choices: RunChoices;
   inputs: readonly InputFile[];
-  outputs: readonly { path: string; sha256: string; bytes: number }[];
+  outputs: readonly OutputEntry[];
   timings: Readonly<Record<string, number | undefined>>;
   chromium: string | null;
 }
@@ -46,3 +53,5 @@ export function buildManifest(m: ManifestInput) {
     timings: Object.fromEntries(Object.entries(m.timings).map(([k, v]) => [k, Math.round((v ?? 0) * 10) / 10])),
   };
 }
+
+export type Manifest = ReturnType<typeof buildManifest>;
