@@ -57,7 +57,9 @@ async function analyseData(dataDir: string, options: AnalyseOptions): Promise<An
   const stage = stageRunner(options.onProgress, options.signal);
   const loaded = await loadData(dataDir, stage);
   const { settings, registers } = loaded;
-  const previous = settings?.vorige ? await loadPrevious(dataDir, settings.vorige, settings.scoregrondslag) : undefined;
+  // A `vorige` analyse.yaml already rejects (a folder that does not exist) is not read as well.
+  const vorigeRejected = loaded.messages.some((m) => m.severity === 'error' && m.file === 'analyse.yaml' && m.column === 'vorige');
+  const previous = settings?.vorige && !vorigeRejected ? await loadPrevious(dataDir, settings.vorige, settings.scoregrondslag) : undefined;
   const inputs = [...loaded.inputs, ...(previous?.inputs ?? [])];
   const messages = sortMessages([...loaded.messages, ...(previous?.messages ?? [])]);
   if (!settings || !registers || hasErrors(messages)) return { ok: false, failure: { kind: 'invalid-input' }, settings, inputs, messages };
