@@ -11,7 +11,7 @@ import { CLASSES, DEFAULT_METHOD, MEASURE_STATUSES, type RiskClass } from '../mo
 import { isDefaultMethod, methodDifferences } from '../score/method.js';
 import { matrixCells, type Chart } from './charts.js';
 import { md } from './escape.js';
-import { byActueel, compareIds, facts, isHigh, isOpen, kernboodschappen, keyFindings, recommendations } from './findings.js';
+import { byActueel, compareIds, facts, isHigh, kernboodschappen, keyFindings, recommendations } from './findings.js';
 import { aantal, datum, geld, getal, hoofdletter, KLASSE_AFKORTING, procent, reportTitle, score, verandering } from './format.js';
 
 /** A GFM table with its caption; every cell is Markdown-safe text. */
@@ -75,7 +75,7 @@ const level = (l: { score: number; klasse: RiskClass }) => `${score(l.score)} ($
 const ids = (list: readonly string[], max = 10) => md(list.length > max ? `${list.slice(0, max).join(', ')} en ${list.length - max} meer` : list.join(', '));
 const voortgang = (m: ScoredMeasure) => (m.voortgang === undefined ? '–' : procent(m.voortgang / 100));
 
-function riskColumns(a: Analysis): Column<ScoredRisk>[] {
+function riskColumns(): Column<ScoredRisk>[] {
   return [
     ['ID', (r) => md(r.id)],
     ['Titel', (r) => md(r.titel)],
@@ -128,7 +128,7 @@ function indicatorView(a: Analysis, ind: IndicatorResult, open: readonly ScoredR
     verandering: ind.verandering,
     aantalRisicos: ind.aantalRisicos,
     perKlasse: CLASSES.map((c) => `${count(ind.perKlasse[c] ?? 0)} ${c}`).join(', '),
-    risicos: table(`Risico's van ${md(ind.naam)}, hoogste actuele score eerst.`, riskColumns(a), risks, {
+    risicos: table(`Risico's van ${md(ind.naam)}, hoogste actuele score eerst.`, riskColumns(), risks, {
       limit: 10,
       meer: (left) => `De overige ${aantal(left, 'risico staat', "risico's staan")} in bijlage B.`,
       leeg: "Er zijn geen open risico's voor deze indicator.",
@@ -332,7 +332,7 @@ export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptio
       matrixBruto: matrixTable(a, 'bruto', open),
       matrixActueel: matrixTable(a, 'actueel', open),
       legenda: CLASSES.map((c) => `${KLASSE_AFKORTING[c]} = ${c}`).join(', '),
-      top10: table("De tien open risico's met de hoogste actuele score.", [['Nr.', (r: ScoredRisk) => count(top.indexOf(r) + 1), true], ...riskColumns(a)], top, {
+      top10: table("De tien open risico's met de hoogste actuele score.", [['Nr.', (r: ScoredRisk) => count(top.indexOf(r) + 1), true], ...riskColumns()], top, {
         limit: 10,
         leeg: "Er zijn geen open risico's.",
       }),

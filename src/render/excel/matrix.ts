@@ -3,7 +3,6 @@
  * with the class the method's matrix gives it. Used for the count sheets (Matrix bruto, Matrix
  * actueel) and for the method's own matrix on the Methode sheet.
  */
-import type ExcelJS from 'exceljs';
 import type { Analysis, RiskLevel, ScoredRisk } from '../../analysis.js';
 import { CLASSES, type Method, type RiskClass } from '../../model.js';
 import { CLASS_COLOR, HEADER_COLOR } from './format.js';

@@ -2,7 +2,6 @@
  * Ketenpartners: per co-user or supplier, how many risks (not gesloten) affect it per actueel
  * class, and which.
  */
-import type ExcelJS from 'exceljs';
 import type { ScoredRisk } from '../../analysis.js';
 import { CLASSES, type RiskClass } from '../../model.js';
 import { CLASS_HEADER, NUM } from './format.js';
