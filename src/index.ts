@@ -10,7 +10,7 @@
 export { analyse, type AnalyseOptions, type AnalyseResult, type Analysed, type NotAnalysed } from './analyse.js';
 export { render, reportBaseName, FORMATS, type Format, type OutputFile, type RenderOptions, type RenderResult } from './render/index.js';
 export { writeReport, type ReportFiles, type ReportIdentity, type WriteOptions, type WriteResult } from './output/report.js';
-export { buildManifest, type Manifest, type ManifestInput, type OutputEntry, type RunChoices } from './output/manifest.js';
+export { buildManifest, ManifestSchema, type Manifest, type ManifestInput, type OutputEntry, type RunChoices } from './output/manifest.js';
 export { levelView, type LevelView, type ViewSource } from './classify/view.js';
 export { extract, type ExtractOptions, type ExtractResult } from './extract/index.js';
 export { createBrowserSession, type BrowserSession } from './render/browser.js';

@@ -6,7 +6,7 @@
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { LEVEL_EXPECTED, parseLevel } from '../classify/levels.js';
 import { message, type Message } from '../messages.js';
 import { ConfigSchema, type Settings } from '../model.js';
@@ -79,15 +79,13 @@ function expectedOf(issue: z.core.$ZodIssue): string {
   }
 }
 
-/** The keys a map in the schema allows, for an unknown key: walks ConfigSchema along `keys`. */
+/** The keys a map in the schema allows, for an unknown key: walks ConfigSchema along `keys` (zod's public `.shape` and `.unwrap()`). */
 function allowedKeys(keys: readonly Key[]): string[] {
-  let schema: z.core.$ZodType | undefined = ConfigSchema;
+  let schema: z.ZodType | undefined = ConfigSchema;
   for (const key of [...keys, undefined]) {
-    while (schema && (schema._zod.def.type === 'default' || schema._zod.def.type === 'optional')) {
-      schema = (schema._zod.def as unknown as { innerType: z.core.$ZodType }).innerType;
-    }
-    if (!schema || schema._zod.def.type !== 'object') return [];
-    const shape: Record<string, z.core.$ZodType> = (schema._zod.def as unknown as { shape: Record<string, z.core.$ZodType> }).shape;
+    while (schema instanceof z.ZodDefault || schema instanceof z.ZodPrefault || schema instanceof z.ZodOptional) schema = schema.unwrap() as z.ZodType;
+    if (!(schema instanceof z.ZodObject)) return [];
+    const shape = schema.shape as Record<string, z.ZodType>;
     if (key === undefined) return Object.keys(shape);
     schema = shape[String(key)];
   }
