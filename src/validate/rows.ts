@@ -4,14 +4,14 @@
  * problems yield no item but are still kept as records, so cross-row checks see every ID the user
  * wrote.
  */
-import { COLUMNS, type ColumnSpec } from '../columns.js';
+import { COLUMNS, DOMAIN_SCHEMA, fieldRules, type ColumnSpec } from '../columns.js';
 import type { CellValue, Column, SheetKind, Table } from '../ingest/table.js';
 import { message, type Message } from '../messages.js';
 import type { Incident, Measure, Method, Risk, Source } from '../model.js';
 import { normalizeKey } from '../text/normalize.js';
 import { cellText, isEmpty } from './cells.js';
 import { translateIssue } from './issues.js';
-import { DOMAIN_SCHEMA, fieldRules, IMPOSSIBLE_DATE, UNKNOWN_INDICATOR, Unreadable, type ReadIssue } from './fields.js';
+import { IMPOSSIBLE_DATE, UNKNOWN_INDICATOR, Unreadable, type ReadIssue } from './fields.js';
 
 export type Place = Pick<Message, 'file' | 'sheet' | 'row' | 'column' | 'cell'>;
 
