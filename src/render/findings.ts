@@ -57,7 +57,6 @@ export function facts(a: Analysis): Facts {
   const comparable = a.trend !== null && a.trend.methodeVergelijkbaar;
   const changed = comparable ? a.indicators.filter((i) => i.verandering !== null) : [];
   const incidents = a.incidents.filter((i) => i.soort === 'incident');
-  const active = a.measures.filter((m) => m.status !== 'geannuleerd');
   return {
     open,
     highBruto: open.filter((r) => isHigh(r.bruto.klasse)).length,
@@ -73,8 +72,9 @@ export function facts(a: Analysis): Facts {
     incidents: incidents.length,
     overNorm: incidents.filter((i) => i.hersteltijd !== undefined && i.norm !== undefined && i.hersteltijd > i.norm).length,
     exercises: a.incidents.length - incidents.length,
-    kostenStructureel: active.reduce((s, m) => s + m.kostenStructureel, 0),
-    kostenEenmalig: active.reduce((s, m) => s + m.kostenEenmalig, 0),
+    // The analysis' own totals: with scoregrondslag alle those of every measure, hidden ones too.
+    kostenStructureel: a.totals.kostenStructureel,
+    kostenEenmalig: a.totals.kostenEenmalig,
   };
 }
 
