@@ -36,6 +36,8 @@ export interface MarkdownContext {
   reducedLevel: boolean;
   /** Set for the sample analysis (`voorbeeld: true`): the line on the title page and in the front matter. */
   sampleNotice?: string;
+  /** False where only the Markdown matters (tests): the same Markdown, the charts' SVG left empty. */
+  drawCharts?: boolean;
 }
 
 export interface RenderedChart {
@@ -143,7 +145,7 @@ function frontMatter(a: Analysis, ctx: MarkdownContext): string {
 }
 
 export async function renderMarkdown(analysis: Analysis, ctx: MarkdownContext): Promise<{ markdown: string; charts: RenderedChart[] }> {
-  const charts = (await renderCharts(analysis)).map((c) => ({ ...c, file: `figuren/${c.file}` }));
+  const charts = (await renderCharts(analysis, { draw: ctx.drawCharts })).map((c) => ({ ...c, file: `figuren/${c.file}` }));
   const view = { ...buildView(analysis, charts, ctx), voorbeeld: ctx.sampleNotice };
   const templates = await loadTemplates(ctx.templatesDir);
   const hb = environment();
