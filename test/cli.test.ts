@@ -15,7 +15,7 @@ import { EXAMPLE_DIR, copyData, removeTempDirs, tempDir } from './helpers/fixtur
 afterAll(removeTempDirs);
 
 /** commander's own words; none may reach the user. */
-const ENGLISH = /\b(Usage|Options|Commands|Arguments|options|command|default|display|help for|output the|version number|Did you mean|error|unknown|missing|too many|expected|choices|preset)\b/;
+const ENGLISH = /\b(Usage|Options|Commands|Arguments|options|command|default|display|help for|output the|version number|Did you mean|error|unknown|missing|too many|expected|choices|preset|Invalid|option)\b/;
 const COMMANDS = ['validate', 'generate', 'extract', 'init'];
 
 describe('the real binary', () => {
@@ -72,6 +72,8 @@ describe('help, in Dutch throughout', () => {
       [['extract'], /^fout: argument 'rapport' ontbreekt/],
       [['validate', 'a', 'b'], /^fout: te veel argumenten voor 'validate'/],
       [['generate', '--out'], /^fout: optie '-o, --out <map>' mist een waarde/],
+      [['extract', 'x.md', '--format', 'pdf'], /^weerbaarheid: --format: onbekend formaat "pdf"; kies uit md of txt\n$/],
+      [['validate', '--qiet'], /^fout: onbekende optie '--qiet' \(bedoelde u --quiet\?\)/],
     ];
     for (const [args, expected] of cases) {
       const r = await cli(args);

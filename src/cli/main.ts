@@ -68,7 +68,7 @@ const ExtractCli = z.object({
   list: z.boolean().default(false),
   section: z.array(z.string()).default([]),
   level: LevelOption,
-  format: z.enum(['md', 'txt']).default('md'),
+  format: z.enum(['md', 'txt'], { error: (issue) => `onbekend formaat "${String(issue.input)}"; kies uit md of txt` }).default('md'),
   ...Common,
 });
 
