@@ -12,7 +12,7 @@ import { AnalysisSchema, type Analysis } from '../analysis.js';
 import { LEVEL_LABEL, LEVEL_SLUG, type Level } from '../classify/levels.js';
 import { levelView, type LevelView } from '../classify/view.js';
 import type { Failure } from '../failure.js';
-import type { Settings } from '../model.js';
+import { SAMPLE_NOTICE, type Settings } from '../model.js';
 import { combinedHash } from '../output/hash.js';
 import { AbortedError, checkAborted, stageRunner, type OnProgress, type StageRunner } from '../progress.js';
 import { normalizeKey } from '../text/normalize.js';
@@ -111,6 +111,7 @@ async function renderFiles(job: Job): Promise<{ files: OutputFile[]; chromium: s
               templatesDir: job.templatesDir,
               annexRowLimit: job.settings.bijlageMaxRijen,
               reducedLevel: view.reduced,
+              sampleNotice: job.settings.voorbeeld ? SAMPLE_NOTICE : undefined,
             }),
           (r) => `${r.markdown.split('\n').length} regels, ${r.charts.length} grafieken`,
         )
@@ -118,7 +119,7 @@ async function renderFiles(job: Job): Promise<{ files: OutputFile[]; chromium: s
   const charts = (report?.charts ?? []).map((c) => ({ path: c.file, data: c.svg }));
   files.push(...charts);
   if (report && formats.has('md')) files.push({ path: `${base}.md`, data: report.markdown });
-  const meta = htmlMeta(analysis, view.level);
+  const meta = { ...htmlMeta(analysis, view.level), sampleNotice: job.settings.voorbeeld ? SAMPLE_NOTICE : undefined };
   const html = browser && report ? await stage('html', () => renderHtml(report.markdown, meta)) : undefined;
 
   const printStage = async (session: BrowserSession, document: HtmlDocument) => {
