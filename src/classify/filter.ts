@@ -132,6 +132,17 @@ export function filterMessages(messages: readonly Message[], registers: Register
   );
 }
 
+/**
+ * For a version below the analysis' own level: only messages about sheets that hold an item this
+ * level shows. The name of another sheet (a register holding only hidden items, a sheet of notes)
+ * is something only the full version may show.
+ */
+export function onVisibleSheets(messages: readonly Message[], registers: Registers, level: Level): Message[] {
+  const shown = [...registers.risks, ...registers.measures, ...registers.incidents].filter((item) => item.source && visibleAt(item.rubricering, level));
+  const sheets = new Set(shown.map((item) => `${item.source!.file}\0${item.source!.sheet}`));
+  return messages.filter((m) => m.sheet === undefined || sheets.has(`${m.file ?? ''}\0${m.sheet}`));
+}
+
 function placeKey(place: { file: string; sheet: string; row: number }): string {
   return `${place.file}\0${place.sheet}\0${place.row}`;
 }

@@ -11,7 +11,7 @@ import type { PreviousYear } from '../load.js';
 import type { Message } from '../messages.js';
 import type { Registers, Settings } from '../model.js';
 import { score } from '../score/index.js';
-import { canRenderAt, filterAnalysis, filterMessages, filterRegisters } from './filter.js';
+import { canRenderAt, filterAnalysis, filterMessages, filterRegisters, onVisibleSheets } from './filter.js';
 import { LEVEL_LABEL, type Level } from './levels.js';
 
 export interface LevelView {
@@ -42,18 +42,13 @@ export function levelView(source: ViewSource, level: Level): { view: LevelView }
     settings.scoregrondslag === 'zichtbaar'
       ? score(filterRegisters(registers, level), settings, visiblePrevious(previous, level))
       : score(registers, settings, previous?.previous ?? null);
-  return {
-    view: {
-      level,
-      reduced: level !== settings.rubricering,
-      analysis: filterAnalysis(scored, level),
-      messages: filterMessages(
-        source.messages.filter((m) => m.severity !== 'error'),
-        registers,
-        level,
-      ),
-    },
-  };
+  const reduced = level !== settings.rubricering;
+  const messages = filterMessages(
+    source.messages.filter((m) => m.severity !== 'error'),
+    registers,
+    level,
+  );
+  return { view: { level, reduced, analysis: filterAnalysis(scored, level), messages: reduced ? onVisibleSheets(messages, registers, level) : messages } };
 }
 
 /** Last year on the same basis: its data folder scored over what this level may see; an analysis.json as it is. */
