@@ -124,6 +124,7 @@ const WARNINGS: Case[] = [
   ['risk not reviewed for 12 months', risk({ 'Laatste beoordeling': new Date(Date.UTC(2024, 10, 30)) }), { ruleId: 'beoordeling-verouderd', sheet: R, row: 3, column: 'Laatste beoordeling', cell: 'M3' }],
   ['closed risk with an open measure', risk({ Status: 'gesloten' }), { ruleId: 'gesloten-risico-met-open-maatregelen', sheet: R, row: 3, column: 'Status', cell: 'L3', actual: 'M-1' }],
   ['measure without reduction', measure({ Kansreductie: 0, Impactreductie: 0 }), { ruleId: 'maatregel-zonder-reductie', sheet: M, row: 3, column: 'Kansreductie', cell: 'J3' }],
+  ['incident after the peildatum', { incidents: [{ ...INCIDENT, Datum: '05-01-2026' }] }, { ruleId: 'incident-na-peildatum', sheet: 'Incidenten', row: 3, column: 'Datum', cell: 'C3', actual: '2026-01-05' }],
   ['gereed without Gereed op', measure({ Status: 'gereed', Voortgang: 1, 'Gereed op': null }), { ruleId: 'gereed-zonder-datum', sheet: M, row: 3, column: 'Gereed op', cell: 'I3' }],
 ];
 

@@ -56,7 +56,9 @@ export function facts(a: Analysis): Facts {
   const late = a.measures.filter((m) => m.teLaat).sort((x, y) => y.dagenTeLaat - x.dagenTeLaat || compareIds(x.id, y.id));
   const comparable = a.trend !== null && a.trend.methodeVergelijkbaar;
   const changed = comparable ? a.indicators.filter((i) => i.verandering !== null) : [];
-  const incidents = a.incidents.filter((i) => i.soort === 'incident');
+  // "In <jaar>" counts what is dated in the analysis year up to the peildatum; earlier ones are context only.
+  const inYear = a.incidents.filter((i) => i.datum.startsWith(`${a.jaar}-`) && i.datum <= a.peildatum);
+  const incidents = inYear.filter((i) => i.soort === 'incident');
   return {
     open,
     highBruto: open.filter((r) => isHigh(r.bruto.klasse)).length,
@@ -71,7 +73,7 @@ export function facts(a: Analysis): Facts {
     comparable,
     incidents: incidents.length,
     overNorm: incidents.filter((i) => i.hersteltijd !== undefined && i.norm !== undefined && i.hersteltijd > i.norm).length,
-    exercises: a.incidents.length - incidents.length,
+    exercises: inYear.length - incidents.length,
     // The analysis' own totals: with scoregrondslag alle those of every measure, hidden ones too.
     kostenStructureel: a.totals.kostenStructureel,
     kostenEenmalig: a.totals.kostenEenmalig,
@@ -186,7 +188,7 @@ export function kernboodschappen(a: Analysis, f: Facts = facts(a)): string[] {
   }
   out.push(measures);
 
-  if (a.incidents.length) {
+  if (f.incidents || f.exercises) {
     const parts: string[] = [];
     if (f.incidents) parts.push(`deden zich ${aantal(f.incidents, 'incident', 'incidenten')} voor; bij ${getal(f.overNorm, 0)} daarvan duurde het herstel langer dan de norm`);
     if (f.exercises) parts.push(`${f.incidents ? 'er ' : ''}${f.exercises === 1 ? 'is' : 'zijn'} ${aantal(f.exercises, 'oefening', 'oefeningen')} gehouden`);

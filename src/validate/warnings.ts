@@ -4,7 +4,7 @@
  */
 import { LEVEL_LABEL, visibleAt, type Level } from '../classify/levels.js';
 import { message, type Message } from '../messages.js';
-import type { IsoDate, Measure, MeasureStatus, Risk } from '../model.js';
+import type { Incident, IsoDate, Measure, MeasureStatus, Risk } from '../model.js';
 import type { RowRecord } from './rows.js';
 
 type Located<T> = RowRecord<T> & { item: T };
@@ -20,12 +20,13 @@ function yearBefore(date: IsoDate): IsoDate {
 export interface WarningInput {
   risks: readonly Located<Risk>[];
   measures: readonly Located<Measure>[];
+  incidents: readonly Located<Incident>[];
   /** False when no measure register could be read: then "no measures" says nothing about a risk. */
   measuresKnown: boolean;
   peildatum: IsoDate;
 }
 
-export function dataQualityWarnings({ risks, measures, measuresKnown, peildatum }: WarningInput): Message[] {
+export function dataQualityWarnings({ risks, measures, incidents, measuresKnown, peildatum }: WarningInput): Message[] {
   const warnings: Message[] = [];
   const measuresOf = new Map<string, Measure[]>();
   for (const { item } of measures) {
@@ -86,6 +87,17 @@ export function dataQualityWarnings({ risks, measures, measuresKnown, peildatum 
           ...at('gereedOp'),
           expected: 'de datum waarop de maatregel gereed was',
           items: [measure.id],
+        }),
+      );
+  }
+  for (const { item: incident, at } of incidents) {
+    if (incident.datum > peildatum)
+      warnings.push(
+        message('warning', 'incident-na-peildatum', `${incident.soort === 'oefening' ? 'Oefening' : 'Incident'} ${incident.id} is gedateerd na de peildatum ${peildatum} en telt niet mee in het analysejaar.`, {
+          ...at('datum'),
+          actual: incident.datum,
+          expected: `een datum op of voor ${peildatum}`,
+          items: [incident.id],
         }),
       );
   }
