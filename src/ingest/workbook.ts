@@ -39,19 +39,21 @@ export async function readWorkbook(bytes: Buffer, file: string, select: SheetSel
 
   let names: string[];
   try {
-    names = XLSX.read(container.data, { type: 'buffer', bookSheets: true }).SheetNames;
+    names = quietly(() => XLSX.read(container.data, { type: 'buffer', bookSheets: true }).SheetNames);
   } catch (error) {
     return fail(...parserProblem(error));
   }
   if (names.length === 0) return fail('bestand-beschadigd', 'De werkmap bevat geen werkbladen.');
-  const wanted = names.map((name) => ({ name, kind: select(name) })).filter((s): s is { name: string; kind: SheetKind } => s.kind !== undefined);
+  // SheetJS 0.20.3 leaves the sheet names of an .ods as written in its XML (`Risico&apos;s`).
+  const shown = (name: string) => (container.ods ? decodeXml(name) : name);
+  const wanted = names.map((key) => ({ key, name: shown(key), kind: select(shown(key)) })).filter((s): s is { key: string; name: string; kind: SheetKind } => s.kind !== undefined);
   if (wanted.length === 0) return { tables: [], messages: [] };
 
   let workbook: XLSX.WorkBook;
   try {
-    workbook = XLSX.read(container.data, {
+    workbook = quietly(() => XLSX.read(container.data, {
       type: 'buffer',
-      sheets: wanted.map((s) => s.name),
+      sheets: wanted.map((s) => s.key),
       dense: true,
       cellNF: true,
       cellFormula: true,
@@ -63,14 +65,14 @@ export async function readWorkbook(bytes: Buffer, file: string, select: SheetSel
       // Keeps formulas without a stored result, which are otherwise dropped without a trace.
       sheetStubs: true,
       sheetRows: LIMITS.rows + 1,
-    });
+    }));
   } catch (error) {
     return fail(...parserProblem(error));
   }
   const tables: Table[] = [];
   const messages: Message[] = [];
-  for (const { name, kind } of wanted) {
-    const sheet = workbook.Sheets[name];
+  for (const { key, name, kind } of wanted) {
+    const sheet = workbook.Sheets[key];
     if (!sheet) continue;
     const data = sheet['!data'] ?? [];
     if (data.length > LIMITS.rows && data[LIMITS.rows]?.some((cell) => cell !== undefined && cell.t !== 'z')) {
@@ -102,14 +104,29 @@ function* rows(data: readonly (XLSX.CellObject | undefined)[][]): Generator<RawR
 
 type Problem = { ruleId: string; reason: string; expected?: string };
 
+/** SheetJS notes formats it can only approximate on the console; what the user reads are our messages. */
+function quietly<T>(read: () => T): T {
+  const error = console.error;
+  console.error = () => undefined;
+  try {
+    return read();
+  } finally {
+    console.error = error;
+  }
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const decodeXml = (text: string) =>
+  text.replace(/&(amp|lt|gt|quot|apos|#x[0-9a-f]+|#\d+);/gi, (_, e: string) => ENTITIES[e] ?? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))));
+
 /** What SheetJS gets: a zip checked and stored (see zip.ts), or the bytes of a legacy workbook. */
-function parserInput(bytes: Buffer): { data: Buffer } | { problem: Problem } {
+function parserInput(bytes: Buffer): { data: Buffer; ods?: boolean } | { problem: Problem } {
   if (bytes.length === 0) return { problem: { ruleId: 'bestand-leeg', reason: 'Het bestand is leeg.' } };
   if (bytes.subarray(0, OLE2_HEADER.length).equals(OLE2_HEADER)) return { data: bytes };
   if (!bytes.subarray(0, 4).equals(ZIP_LOCAL_HEADER)) return { problem: { ruleId: 'bestand-beschadigd', reason: 'Het bestand is geen werkmap of is beschadigd.' } };
   const unzipped = unzip(bytes, (name) => READ_PART.test(name));
   if ('damage' in unzipped) return { problem: { ruleId: unzipped.ruleId ?? 'bestand-beschadigd', reason: unzipped.damage, expected: unzipped.ruleId ? unzipped.expected : undefined } };
-  return { data: storedZip(unzipped.entries) };
+  return { data: storedZip(unzipped.entries), ods: unzipped.entries.some((e) => e.name === 'content.xml') };
 }
 
 /** Why the parser gave up, in Dutch: its own (English) text is never shown. */
