@@ -83,42 +83,54 @@ function findEndOfDirectory(bytes: Buffer): number {
   return -1;
 }
 
-/** The entries as a zip again, stored without compression: what the parser reads. */
-export function storedZip(entries: readonly ZipEntry[]): Buffer {
+/** One entry as a zip holds it: `data` is stored (method 0) or deflated (8), `size` what it unpacks to. */
+export interface ZipPart {
+  name: string;
+  crc: number;
+  size: number;
+  data: Buffer;
+  method?: typeof STORED | typeof DEFLATED;
+}
+
+/** The verified entries as a zip again, stored without compression: what the parser reads. */
+export const storedZip = (entries: readonly ZipEntry[]): Buffer => writeZip(entries.map(({ name, content, crc }) => ({ name, crc, size: content.length, data: content })));
+
+/** A zip of the given parts, their sizes and checksums as given (tests build damaged and oversized files with it). */
+export function writeZip(parts: readonly ZipPart[]): Buffer {
   const locals: Buffer[] = [];
   const directory: Buffer[] = [];
   let offset = 0;
-  for (const { name, content, crc } of entries) {
+  for (const { name, crc, size, data, method = STORED } of parts) {
     const nameBytes = Buffer.from(name, 'utf8');
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL_HEADER, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0800, 6); // names in UTF-8
-    local.writeUInt16LE(STORED, 8);
+    local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(content.length, 18);
-    local.writeUInt32LE(content.length, 22);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(nameBytes.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(DIRECTORY_ENTRY, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(STORED, 10);
+    central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(content.length, 20);
-    central.writeUInt32LE(content.length, 24);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(size, 24);
     central.writeUInt16LE(nameBytes.length, 28);
     central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, content);
+    locals.push(local, nameBytes, data);
     directory.push(central, nameBytes);
-    offset += 30 + nameBytes.length + content.length;
+    offset += 30 + nameBytes.length + data.length;
   }
   const directoryBytes = Buffer.concat(directory);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(END_OF_DIRECTORY, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
   end.writeUInt32LE(directoryBytes.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directoryBytes, end]);
