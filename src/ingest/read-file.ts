@@ -1,15 +1,18 @@
 /**
- * A register's bytes, read only when the path is a regular file of bounded size. The type and size
- * are checked on the opened descriptor (no race between check and read), and the file is opened
- * non-blocking, so a FIFO, a device, a socket or a link to /dev/zero is refused and never waited on.
+ * A register's bytes, read only when the path is a regular file of bounded size. The path (links
+ * followed) is checked before it is opened, so a FIFO, a device, a socket or a link to /dev/zero
+ * is refused and never waited on; the check is repeated on the opened descriptor, opened
+ * non-blocking, so a file swapped in between is refused too.
  */
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import { LIMITS, sizeLabel } from './limits.js';
 
 export type FileRead = { bytes: Buffer } | { problem: { ruleId: string; reason: string; expected: string } };
 
 export async function readRegisterFile(path: string): Promise<FileRead> {
+  const before = await stat(path).catch(() => undefined);
+  if (before && !before.isFile()) return notAFile(before);
   let handle;
   try {
     handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -18,9 +21,7 @@ export async function readRegisterFile(path: string): Promise<FileRead> {
   }
   try {
     const info = await handle.stat();
-    if (!info.isFile()) {
-      return { problem: { ruleId: 'bestand-geen-bestand', reason: `Het is geen gewoon bestand maar ${specialKind(info)} en wordt niet gelezen.`, expected: 'een gewoon bestand' } };
-    }
+    if (!info.isFile()) return notAFile(info);
     if (info.size > LIMITS.fileBytes) {
       return {
         problem: { ruleId: 'bestand-te-groot', reason: `Het bestand is groter dan ${sizeLabel(LIMITS.fileBytes)} en wordt niet gelezen.`, expected: `een bestand van hoogstens ${sizeLabel(LIMITS.fileBytes)}` },
@@ -42,7 +43,11 @@ export async function readRegisterFile(path: string): Promise<FileRead> {
   }
 }
 
-function specialKind(info: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isDirectory(): boolean }): string {
+const notAFile = (info: Stats): FileRead => ({
+  problem: { ruleId: 'bestand-geen-bestand', reason: `Het is geen gewoon bestand maar ${specialKind(info)} en wordt niet gelezen.`, expected: 'een gewoon bestand' },
+});
+
+function specialKind(info: Stats): string {
   if (info.isFIFO()) return 'een pijp (FIFO)';
   if (info.isSocket()) return 'een socket';
   if (info.isCharacterDevice() || info.isBlockDevice()) return 'een apparaat';
