@@ -60,7 +60,7 @@ async function bombWorkbook(declared: number): Promise<Buffer> {
 
 describe('zip bombs', () => {
   it.each([
-    ['declaring its 2 GiB', 2 * GiB - 1, 'Het onderdeel xl/worksheets/sheet1.xml van de werkmap is uitgepakt groter dan 64 MiB.'],
+    ['declaring its 2 GiB', 2 * GiB - 1, 'Het onderdeel xl/worksheets/sheet1.xml van de werkmap is uitgepakt groter dan 32 MiB.'],
     ['declaring a few bytes but inflating to 2 GiB', 1000, 'Het onderdeel xl/worksheets/sheet1.xml van de werkmap is beschadigd.'],
   ])('a 2 MB workbook %s ends in one located Dutch error, fast and in little memory', async (_, declared, reason) => {
     const bytes = await bombWorkbook(declared);
@@ -75,14 +75,53 @@ describe('zip bombs', () => {
   });
 
   it('the sum of all parts is capped too', async () => {
-    const part = Buffer.alloc(40 * 1024 * 1024, 0x20);
+    const part = Buffer.alloc(20 * 1024 * 1024, 0x20);
     const data = deflateRawSync(part);
     const crc = crc32(part);
     const parts = ['xl/a.xml', 'xl/b.xml', 'xl/c.xml', 'xl/d.xml'].map((name) => ({ name, crc, size: part.length, data, method: 8 as const }));
     const { messages } = await ingest(await folderWith({ 'registers.xlsx': writeZip(parts) }));
     expect(messages).toContainEqual(
-      expect.objectContaining({ ruleId: 'bestand-te-groot', file: 'registers.xlsx', reason: `De werkmap is uitgepakt groter dan 128 MiB.`, expected: 'een werkmap van uitgepakt hoogstens 128 MiB' }),
+      expect.objectContaining({ ruleId: 'bestand-te-groot', file: 'registers.xlsx', reason: `De werkmap is uitgepakt groter dan 48 MiB.`, expected: 'een werkmap van uitgepakt hoogstens 48 MiB' }),
     );
+  });
+});
+
+/** A minimal OpenDocument spreadsheet with one sheet of the given rows (ODF XML). */
+function ods(rowsXml: string): Buffer {
+  const content = Buffer.from(
+    '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet>' +
+      `<table:table table:name="Risico's">${rowsXml}</table:table></office:spreadsheet></office:body></office:document-content>`,
+  );
+  const type = 'application/vnd.oasis.opendocument.spreadsheet';
+  const manifest = Buffer.from(
+    `<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="${type}"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>`,
+  );
+  const styles = Buffer.from('<?xml version="1.0" encoding="UTF-8"?><office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:version="1.2"/>');
+  const parts = { mimetype: Buffer.from(type), 'content.xml': content, 'styles.xml': styles, 'META-INF/manifest.xml': manifest };
+  return writeZip(Object.entries(parts).map(([name, data]) => ({ name, crc: crc32(data), size: data.length, data })));
+}
+const odsRow = (cells: string[], repeat = 1) => `<table:table-row table:number-rows-repeated="${repeat}">${cells.map((c) => `<table:table-cell office:value-type="string"><text:p>${c}</text:p></table:table-cell>`).join('')}</table:table-row>`;
+
+describe('repeated cells of an .ods and the size of an .xls', () => {
+  it('a small .ods reads as its sheet', async () => {
+    const { tables, messages } = await ingest(await folderWith({ 'registers.ods': ods(odsRow(['ID', 'Titel']) + odsRow(['R-1', 'Uitval'])) }));
+    expect(messages.filter((m) => m.ruleId !== 'blad-ontbreekt')).toEqual([]);
+    expect(tables[0]).toMatchObject({ file: 'registers.ods', sheet: "Risico's", rows: [{ row: 2, cells: { id: 'R-1', titel: 'Uitval' } }] });
+  });
+
+  it('an .ods whose repeats declare billions of cells is refused before it is expanded', async () => {
+    const bomb = `<table:table-row table:number-rows-repeated="100000"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="16384"><text:p>1</text:p></table:table-cell></table:table-row>`;
+    const started = performance.now();
+    const { messages } = await ingest(await folderWith({ 'registers.ods': ods(odsRow(['ID', 'Titel']) + bomb) }));
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(messages).toContainEqual(expect.objectContaining({ severity: 'error', ruleId: 'bestand-te-groot', file: 'registers.ods', reason: 'De werkmap telt uitgeschreven meer dan 4.000.000 cellen.' }));
+  });
+
+  it('an .xls over its size limit is refused', async () => {
+    const xls = Buffer.alloc(LIMITS.legacyBytes + 1);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(xls);
+    const { messages } = await ingest(await folderWith({ 'registers.xls': xls }));
+    expect(messages).toContainEqual(expect.objectContaining({ severity: 'error', ruleId: 'bestand-te-groot', file: 'registers.xls', reason: 'De werkmap in het oude Excel-formaat (.xls) is groter dan 16 MiB.' }));
   });
 });
 

@@ -6,12 +6,14 @@
  * Bounded before parsing: the file's size is capped when it is read (read-file.ts); a zip
  * container is unpacked and counted by ./zip.ts, and SheetJS gets the counted parts stored without
  * compression, so it never inflates anything itself; rows past the limit are not parsed
- * (`sheetRows`); a legacy .xls is a plain compound file whose size is its content.
+ * (`sheetRows`); an .ods is refused when its repeated cells would expand past a count
+ * (ods-cells.ts); a legacy .xls, a plain compound file, is capped by its size.
  */
 import * as XLSX from '@e965/xlsx';
 import { message, type Message } from '../messages.js';
 import { readCell } from './cell.js';
-import { countLabel, LIMITS } from './limits.js';
+import { countLabel, LIMITS, sizeLabel } from './limits.js';
+import { odsCells } from './ods-cells.js';
 import type { SheetKind, Table } from './table.js';
 import { buildTable, type Merge, type RawRow } from './table-builder.js';
 import { storedZip, unzip } from './zip.js';
@@ -122,11 +124,18 @@ const decodeXml = (text: string) =>
 /** What SheetJS gets: a zip checked and stored (see zip.ts), or the bytes of a legacy workbook. */
 function parserInput(bytes: Buffer): { data: Buffer; ods?: boolean } | { problem: Problem } {
   if (bytes.length === 0) return { problem: { ruleId: 'bestand-leeg', reason: 'Het bestand is leeg.' } };
-  if (bytes.subarray(0, OLE2_HEADER.length).equals(OLE2_HEADER)) return { data: bytes };
+  if (bytes.subarray(0, OLE2_HEADER.length).equals(OLE2_HEADER)) {
+    if (bytes.length <= LIMITS.legacyBytes) return { data: bytes };
+    return { problem: { ruleId: 'bestand-te-groot', reason: `De werkmap in het oude Excel-formaat (.xls) is groter dan ${sizeLabel(LIMITS.legacyBytes)}.`, expected: `een .xls van hoogstens ${sizeLabel(LIMITS.legacyBytes)}, of de werkmap opgeslagen als .xlsx` } };
+  }
   if (!bytes.subarray(0, 4).equals(ZIP_LOCAL_HEADER)) return { problem: { ruleId: 'bestand-beschadigd', reason: 'Het bestand is geen werkmap of is beschadigd.' } };
   const unzipped = unzip(bytes, (name) => READ_PART.test(name));
   if ('damage' in unzipped) return { problem: { ruleId: unzipped.ruleId ?? 'bestand-beschadigd', reason: unzipped.damage, expected: unzipped.ruleId ? unzipped.expected : undefined } };
-  return { data: storedZip(unzipped.entries), ods: unzipped.entries.some((e) => e.name === 'content.xml') };
+  const content = unzipped.entries.find((e) => e.name === 'content.xml');
+  if (content && odsCells(content.content.toString('utf8')) > LIMITS.odsCells) {
+    return { problem: { ruleId: 'bestand-te-groot', reason: `De werkmap telt uitgeschreven meer dan ${countLabel(LIMITS.odsCells)} cellen.`, expected: `een werkmap van hoogstens ${countLabel(LIMITS.odsCells)} gevulde cellen` } };
+  }
+  return { data: storedZip(unzipped.entries), ods: content !== undefined };
 }
 
 /** Why the parser gave up, in Dutch: its own (English) text is never shown. */
