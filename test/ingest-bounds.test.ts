@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingest } from '../src/ingest/index.js';
+import { loadData } from '../src/load.js';
 import { LIMITS } from '../src/ingest/limits.js';
 import { writeZip } from '../src/ingest/zip.js';
 import { boundMessages, formatMessage, message, QUOTE_CHARS, SAME_RULE_SHOWN, type Message } from '../src/messages.js';
@@ -157,6 +158,21 @@ describe('cells past Excel\'s length', () => {
     const { tables, messages } = await ingest(dir);
     expect(messages).toContainEqual(expect.objectContaining({ severity: 'error', ruleId: 'cel-te-lang', sheet: "Risico's", row: 3, column: 'Titel', cell: 'B3', actual: 'ab'.repeat(50) }));
     expect(tables[0]?.rows[0]?.cells.titel).toBeUndefined();
+    expect(process.resourceUsage().maxRSS * 1024).toBeLessThan(GiB);
+  });
+});
+
+describe('one long shared string in many cells', () => {
+  it('12,000 cells sharing a 1 MB string give 50 located errors and one line for the rest', async () => {
+    const dir = await folderWith({});
+    const long = 'Lange tekst. '.repeat(80_000);
+    await writeWorkbook(dir, 'registers.xlsx', [{ name: "Risico's", rows: Array.from({ length: 12_000 }, (_, i) => ({ ...RISK, ID: `R-${i}`, Omschrijving: long })) }]);
+    const { messages } = await loadData(dir);
+    const tooLong = messages.filter((m) => m.ruleId === 'cel-te-lang');
+    expect(tooLong).toHaveLength(SAME_RULE_SHOWN + 1);
+    expect(tooLong[0]).toMatchObject({ file: 'registers.xlsx', sheet: "Risico's", row: 3, column: 'Omschrijving', cell: 'C3' });
+    expect(tooLong.at(-1)?.reason).toBe('… en nog 11950 keer.');
+    expect(messages.map(formatMessage).join('\n').length).toBeLessThan(100_000);
     expect(process.resourceUsage().maxRSS * 1024).toBeLessThan(GiB);
   });
 });
