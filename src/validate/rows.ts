@@ -93,18 +93,20 @@ function reasonOf(ruleId: string, header: string, unknown: readonly string[] = [
   }
 }
 
-/** A date that reads but lies outside PLAUSIBLE_YEARS (`01-01-1925`, a serial read as 2225) is a warning. */
-function implausibleDate(value: unknown, place: Place, cell: CellValue | undefined, messages: Message[]): void {
-  if (typeof value !== 'string') return;
+/** An ISO date within PLAUSIBLE_YEARS, or no date at all. */
+function plausibleDate(value: unknown): boolean {
+  if (typeof value !== 'string') return true;
   const year = Number(value.slice(0, 4));
-  if (year >= PLAUSIBLE_YEARS[0] && year <= PLAUSIBLE_YEARS[1]) return;
-  messages.push(
-    message('warning', 'datum-onwaarschijnlijk', `De datum ${value} ligt buiten ${PLAUSIBLE_YEARS[0]}-${PLAUSIBLE_YEARS[1]}; controleer of hij goed is ingevuld.`, {
-      ...place,
-      actual: cellText(cell),
-      expected: `een datum tussen ${PLAUSIBLE_YEARS[0]} en ${PLAUSIBLE_YEARS[1]}`,
-    }),
-  );
+  return year >= PLAUSIBLE_YEARS[0] && year <= PLAUSIBLE_YEARS[1];
+}
+
+/** A date that reads but lies outside PLAUSIBLE_YEARS (`01-01-1925`, a serial read as 2225) is a warning. */
+function implausibleDate(value: string, place: Place, cell: CellValue | undefined): Message {
+  return message('warning', 'datum-onwaarschijnlijk', `De datum ${value} ligt buiten ${PLAUSIBLE_YEARS[0]}-${PLAUSIBLE_YEARS[1]}; controleer of hij goed is ingevuld.`, {
+    ...place,
+    actual: cellText(cell),
+    expected: `een datum tussen ${PLAUSIBLE_YEARS[0]} en ${PLAUSIBLE_YEARS[1]}`,
+  });
 }
 
 export function checkSheet<K extends SheetKind>(table: Table & { kind: K }, method: Method): CheckedSheet<K> {
@@ -153,7 +155,7 @@ export function checkSheet<K extends SheetKind>(table: Table & { kind: K }, meth
 
     const result = schema.safeParse(values);
     if (result.success && !readIssues) {
-      for (const { field, rule } of fields) if (rule.isDate) implausibleDate(values[field], at(field), cells[field], messages);
+      for (const { field, rule } of fields) if (rule.isDate && !plausibleDate(values[field])) messages.push(implausibleDate(values[field] as string, at(field), cells[field]));
       return { source, cells, at, item: Object.assign(result.data, { source }) as ItemOf[K] };
     }
     const report = (ruleId: string, field: string, unknown?: readonly string[]) => {
