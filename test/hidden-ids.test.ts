@@ -5,15 +5,14 @@
  * name only the full version may show. Grepped in every file (the workbook's XML and the PDF's
  * text too) and in what the terminal printed.
  */
-import { execFileSync } from 'node:child_process';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import type { Terminal } from '../src/cli/terminal.js';
 import { removeTempDirs, tempDir } from './helpers/fixtures.js';
-import { zipEntries } from './helpers/zip.js';
+import { readable } from './helpers/readable.js';
 
 afterAll(removeTempDirs);
 
@@ -36,16 +35,6 @@ async function writeData(dir: string) {
   await wb.xlsx.writeFile(join(dir, 'registers.xlsx'));
 }
 
-async function readable(out: string): Promise<Record<string, string>> {
-  const texts: Record<string, string> = {};
-  for (const f of await readdir(out, { recursive: true })) {
-    const path = join(out, f);
-    if (/\.(md|html|json|svg)$/.test(f)) texts[f] = await readFile(path, 'utf8');
-    else if (f.endsWith('.pdf')) texts[f] = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
-    else if (f.endsWith('.xlsx')) for (const [part, xml] of Object.entries(await zipEntries(path))) texts[`${f}:${part}`] = xml;
-  }
-  return texts;
-}
 
 /** Generates through the CLI, as a user would, and keeps what the terminal showed. */
 async function generate(data: string, level: string) {
