@@ -61,7 +61,7 @@ export function matrixCells(a: Analysis, level: 'bruto' | 'actueel' | 'streef', 
 }
 
 const LEVELS = ['bruto', 'actueel', 'streef'] as const;
-const LEVEL_TITLE = { bruto: 'Bruto (zonder maatregelen)', actueel: 'Actueel (op de peildatum)', streef: 'Streef (alle maatregelen gereed)' } as const;
+const LEVEL_TITLE = { bruto: 'Bruto', actueel: 'Actueel (peildatum)', streef: 'Streef' } as const;
 const CLASS_LETTER: Record<RiskClass, string> = { laag: 'L', midden: 'M', hoog: 'H', 'zeer hoog': 'ZH' };
 
 /**
@@ -74,7 +74,7 @@ async function heatMaps(a: Analysis): Promise<Chart> {
   );
   const total = matrixCells(a, 'bruto').reduce((s, c) => s + c.aantal, 0);
   const high = (level: (typeof LEVELS)[number]) => matrixCells(a, level).filter((c) => c.klasse === 'hoog' || c.klasse === 'zeer hoog').reduce((s, c) => s + c.aantal, 0);
-  const title = "Risicomatrices bruto, actueel en streef: aantal open risico's per kans en impact, met de klasse van de cel (L laag, M midden, H hoog, ZH zeer hoog)";
+  const title = "Risicomatrices bruto (zonder maatregelen), actueel (op de peildatum) en streef (alle maatregelen gereed): aantal open risico's per kans en impact, met de klasse van de cel (L laag, M midden, H hoog, ZH zeer hoog)";
   const axis = { labelAngle: 0, domain: false, ticks: false, labelFontSize: 10, titleFontSize: 10 };
   const spec: vl.TopLevelSpec = {
     description: title,

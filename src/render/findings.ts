@@ -102,10 +102,12 @@ const changeText = (i: IndicatorResult) => `${indicatorNaam(i)} (${verandering(s
 export function keyFindings(a: Analysis, f: Facts = facts(a)): string[] {
   const out: string[] = [];
   if (f.highStreef.length) {
-    const named = f.highStreef.slice(0, 3).map((r) => `${r.id} ${titel(r)} (${klasseMetCel(r.streef)})`);
+    const named = f.highStreef.slice(0, 3).map((r) => `${r.id} ${titel(r)} ${klasseMetCel(r.streef)}`);
     const rest = f.highStreef.length - named.length;
     out.push(
-      `Ook als alle maatregelen gereed zijn, ${f.highStreef.length === 1 ? 'blijft het risico' : `blijven ${aantal(f.highStreef.length, 'risico', "risico's")}`} ${opsomming(named)}${rest > 0 ? ` en nog ${telwoord(rest)}` : ''} hoog of zeer hoog: daarvoor zijn aanvullende maatregelen nodig.`,
+      f.highStreef.length === 1
+        ? `Ook als alle maatregelen gereed zijn, blijft ${named[0]}; daarvoor zijn aanvullende maatregelen nodig.`
+        : `Ook als alle maatregelen gereed zijn, blijven ${aantal(f.highStreef.length, 'risico', "risico's")} hoog of zeer hoog: ${opsomming(named)}${rest > 0 ? ` en nog ${telwoord(rest)}` : ''}; daarvoor zijn aanvullende maatregelen nodig.`,
     );
   } else if (f.highBruto > 0) {
     out.push('Als alle maatregelen gereed zijn, is geen enkel risico nog hoog of zeer hoog.');

@@ -94,11 +94,15 @@ function loadTemplate(): Promise<Handlebars.TemplateDelegate> {
   return templatePromise;
 }
 
-/** The cover already carries the title; a leading `# <title>` would otherwise print a page of its own. */
+/** The cover already carries the title and the line under it; a leading `# <title>` would otherwise print a page of its own. */
 function dropTitleHeading(tree: Root, title: string): void {
   const index = tree.children.findIndex((c) => c.type === 'element');
   const first = tree.children[index];
-  if (first?.type === 'element' && first.tagName === 'h1' && textOf(first).trim() === title.trim()) tree.children.splice(index, 1);
+  if (!(first?.type === 'element' && first.tagName === 'h1' && textOf(first).trim() === title.trim())) return;
+  const next = tree.children.findIndex((c, i) => i > index && c.type === 'element');
+  const line = tree.children[next];
+  const coverLine = line?.type === 'element' && line.tagName === 'p' && /Rubricering:/.test(textOf(line));
+  tree.children.splice(index, coverLine ? next - index + 1 : 1);
 }
 
 function collectHeadings(tree: Root): Heading[] {

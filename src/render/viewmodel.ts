@@ -283,6 +283,7 @@ function glanceView(a: Analysis, f: Facts, charts: readonly Chart[]) {
   const worst = f.late[0];
   return {
     indicatoren: indicatorTable(a),
+    scores: figure(charts, 'indicatorscores'),
     matrices: figure(charts, 'risicomatrices'),
     hoogste: table(
       "De vijf hoogste actuele risico's. De klasse volgt uit de afgeronde kans × impact, niet uit de score: zo kan een risico met een lagere score toch een hogere klasse hebben.",
