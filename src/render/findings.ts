@@ -151,8 +151,8 @@ export type Reason = 'blijft-hoog' | 'geen-maatregel' | 'te-laat' | 'weinig-effe
 
 export interface Recommendation {
   reden: Reason;
-  risico: string;
-  titel: string;
+  /** The risks it is about, with their titles (several when one late measure holds them back). */
+  risicos: { id: string; titel: string }[];
   eigenaar: string;
   wat: string;
   waarom: string;
@@ -179,39 +179,50 @@ export function recommendations(a: Analysis, f: Facts = facts(a)): Recommendatio
   const out: Recommendation[] = [];
   const seen = new Set<string>();
   const measureById = new Map(a.measures.map((m) => [m.id, m]));
-  const add = (r: ScoredRisk, reden: Reason, wat: string, waarom: string) => {
-    if (seen.has(r.id)) return;
-    seen.add(r.id);
-    out.push({ reden, risico: r.id, titel: r.titel, eigenaar: r.eigenaar || 'de risico-eigenaar', wat, waarom, uiterlijk: endOfMonthAfter(a.peildatum, DUE_MONTHS[reden]) });
+  const measuresOf = (r: ScoredRisk) => r.maatregelen.map((id) => measureById.get(id)).filter((m): m is ScoredMeasure => m !== undefined && m.status !== 'geannuleerd');
+  const add = (risks: ScoredRisk[], reden: Reason, eigenaar: string, wat: string, waarom: string) => {
+    const fresh = risks.filter((r) => !seen.has(r.id));
+    if (!fresh.length) return;
+    for (const r of fresh) seen.add(r.id);
+    out.push({ reden, risicos: fresh.map((r) => ({ id: r.id, titel: r.titel })), eigenaar: eigenaar || 'de risico-eigenaar', wat, waarom, uiterlijk: endOfMonthAfter(a.peildatum, DUE_MONTHS[reden]) });
   };
   for (const r of f.highStreef) {
-    add(r, 'blijft-hoog', 'Werk een aanvullende maatregel uit en leg de keuze voor aan de lijn.', `Ook als alle maatregelen gereed zijn, blijft het risico ${klasseMetCel(r.streef)}.`);
+    const planned = measuresOf(r);
+    if (!planned.length) continue; // no measure at all: the next reason says so
+    add(
+      [r],
+      'blijft-hoog',
+      r.eigenaar,
+      'Werk een aanvullende maatregel uit en leg de keuze voor aan de lijn.',
+      `Ook als ${planned.length === 1 ? `de maatregel ${titel(planned[0]!)} gereed is` : `de ${aantal(planned.length, 'maatregel', 'maatregelen')} gereed zijn`}, blijft het risico ${klasseMetCel(r.streef)}: streef ${score(r.streef.score)}.`,
+    );
   }
   for (const r of f.highActueel) {
-    if (r.maatregelen.length === 0) add(r, 'geen-maatregel', 'Stel een maatregel op met eigenaar, streefdatum en verwacht effect.', `Er is nog geen maatregel voor dit risico; het is actueel ${klasseMetCel(r.actueel)}.`);
+    if (!measuresOf(r).length) add([r], 'geen-maatregel', r.eigenaar, 'Stel een maatregel op met eigenaar, streefdatum en verwacht effect.', `Er is nog geen maatregel voor dit risico; het is actueel ${klasseMetCel(r.actueel)}.`);
   }
-  for (const r of f.highActueel) {
-    const late = r.maatregelen.map((id) => measureById.get(id)).filter((m): m is ScoredMeasure => m !== undefined && m.teLaat);
-    const worst = late.sort((x, y) => y.dagenTeLaat - x.dagenTeLaat)[0];
-    if (worst) {
-      add(
-        r,
-        'te-laat',
-        `Breng maatregel ${worst.id} ${titel(worst)} weer op schema met een nieuwe, haalbare planning.`,
-        `De maatregel is ${aantal(worst.dagenTeLaat, 'dag', 'dagen')} over de streefdatum (${worst.status}${worst.voortgang === undefined ? '' : `, ${procent(worst.voortgang / 100)} gereed`}); het risico is actueel ${klasseMetCel(r.actueel)}.`,
-      );
-    }
+  // One recommendation per late measure, naming every high risk it holds back.
+  const highIds = new Set(f.highActueel.map((r) => r.id));
+  const riskById = new Map(a.risks.map((r) => [r.id, r]));
+  for (const m of f.lateOnHigh) {
+    const risks = m.risicos.filter((id) => highIds.has(id)).map((id) => riskById.get(id)!).sort(byActueel);
+    add(
+      risks,
+      'te-laat',
+      m.eigenaar,
+      `Breng maatregel ${m.id} ${titel(m)} weer op schema met een nieuwe, haalbare planning.`,
+      `De maatregel is ${aantal(m.dagenTeLaat, 'dag', 'dagen')} over de streefdatum (${m.status}${m.voortgang === undefined ? '' : `, ${procent(m.voortgang / 100)} gereed`}); ${risks.length === 1 ? `het risico is actueel ${klasseMetCel(risks[0]!.actueel)}` : `de risico's zijn actueel hoog of zeer hoog`}.`,
+    );
   }
   for (const r of f.highLittleCredit) {
-    add(r, 'weinig-effect', 'Versnel de lopende maatregelen of neem een maatregel met meer effect.', `De maatregelen hebben op de peildatum nog weinig effect: het risico daalde van ${score(r.bruto.score)} bruto naar ${score(r.actueel.score)} actueel.`);
+    add([r], 'weinig-effect', r.eigenaar, 'Versnel de lopende maatregelen of neem een maatregel met meer effect.', `De maatregelen hebben op de peildatum nog weinig effect: het risico daalde van ${score(r.bruto.score)} bruto naar ${score(r.actueel.score)} actueel.`);
   }
-  const riskById = new Map(a.risks.map((r) => [r.id, r]));
   for (const i of f.fell) {
     const worst = i.slechtsteRisico ? riskById.get(i.slechtsteRisico) : undefined;
     if (worst) {
       add(
-        worst,
+        [worst],
         'indicator-gedaald',
+        worst.eigenaar,
         `Onderzoek de daling van ${indicatorNaam(i)} en begin bij dit risico, het hoogste van de indicator.`,
         `${indicatorNaam(i)} daalde van ${score(i.vorigeScore)} naar ${score(i.score)} (${verandering(shownChange(i.score, i.vorigeScore))}).`,
       );
@@ -257,7 +268,8 @@ export function kernboodschappen(a: Analysis, f: Facts = facts(a)): string[] {
   let beeld = '';
   if (f.comparable && a.trend) {
     const n = a.indicators.filter((i) => i.verandering !== null).length;
-    beeld += `Op hoofdlijnen is de weerbaarheid verbeterd: ${telwoord(f.improved.length)} van de ${telwoord(n)} indicatoren ${vervoeg(f.improved.length, 'laat', 'laten')} ten opzichte van ${a.trend.vorigJaar} een hogere score zien${f.fell.length ? `, ${opsomming(f.fell.map(indicatorNaam))} een lagere` : ''}.`;
+    const direction = f.improved.length > f.fell.length ? 'verbeterd' : f.fell.length > f.improved.length ? 'verslechterd' : 'op een aantal punten verbeterd en op andere verslechterd';
+    beeld += `Op hoofdlijnen is de weerbaarheid ${direction}: ${telwoord(f.improved.length)} van de ${telwoord(n)} indicatoren ${vervoeg(f.improved.length, 'laat', 'laten')} ten opzichte van ${a.trend.vorigJaar} een hogere score zien${f.fell.length ? `, ${opsomming(f.fell.map(indicatorNaam))} een lagere` : ''}.`;
   } else {
     beeld += `De weerbaarheid is over ${a.jaar} opnieuw in kaart gebracht${a.trend ? '; omdat de methode is gewijzigd, zijn de scores niet direct te vergelijken met vorig jaar' : ''}.`;
   }

@@ -464,7 +464,7 @@ export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptio
         'Aanbevelingen, belangrijkste eerst: per risico wat te doen, door wie, waarom en wanneer.',
         [
           ['Nr.', (x: Recommendation) => count(recs.indexOf(x) + 1), true],
-          ['Risico', (x) => md(`${x.risico} ${x.titel}`)],
+          ['Risico', (x) => md(x.risicos.map((r) => `${r.id} ${r.titel}`).join('; '))],
           ['Eigenaar', (x) => md(x.eigenaar)],
           ['Wat', (x) => md(x.wat)],
           ['Waarom', (x) => md(x.waarom)],
