@@ -177,7 +177,7 @@ describe('re-importable registers', () => {
       Streefdatum: new Date('2025-10-01T00:00:00Z'),
       Kansreductie: 0.5,
       Impactreductie: 1,
-      Credit: 0.45,
+      Voortgangsaandeel: 0.45,
       'Te laat': 'ja',
       'Dagen te laat': 91,
     });

@@ -81,7 +81,7 @@ export function riskColumns(method: Method): TableColumn<ScoredRisk>[] {
       ];
     }),
     { header: 'Gekoppelde maatregelen', value: (r) => codes(r.maatregelen) },
-    { header: 'Totaal credit', value: (r) => r.totaalCredit, numFmt: NUM.twoDecimals },
+    { header: 'Som voortgangsaandelen', value: (r) => r.totaalCredit, numFmt: NUM.twoDecimals },
   ];
   return [...contract, ...computed];
 }
@@ -108,7 +108,7 @@ export function measureColumns(): TableColumn<ScoredMeasure>[] {
     rubricering: rubricering(),
   });
   const computed: TableColumn<ScoredMeasure>[] = [
-    { header: 'Credit', value: (m) => m.credit, numFmt: NUM.twoDecimals },
+    { header: 'Voortgangsaandeel', value: (m) => m.credit, numFmt: NUM.twoDecimals },
     { header: 'Te laat', value: (m) => yesNo(m.teLaat) },
     { header: 'Dagen te laat', value: (m) => m.dagenTeLaat, numFmt: NUM.integer },
   ];
