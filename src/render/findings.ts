@@ -240,12 +240,15 @@ function stateText(m: ScoredMeasure): string {
 }
 
 /**
- * The measures that matter most: not cancelled, on the highest risks, by the reduction they bring
- * there (Kansreductie + Impactreductie), then by ID. At most `max`.
+ * The measures that matter most: not cancelled, weighed by the reduction they bring (Kansreductie +
+ * Impactreductie) times the bruto score of each open risk they name, double for a risk that is high
+ * now or after every measure; then by ID. At most `max`.
  */
 export function keyMeasures(a: Analysis, f: Facts = facts(a), max = 4): ScoredMeasure[] {
   const focus = new Set([...f.highStreef, ...f.highActueel].map((r) => r.id));
-  const weight = (m: ScoredMeasure) => m.risicos.filter((id) => focus.has(id)).length * (m.kansreductie + m.impactreductie);
+  const open = new Map(f.open.map((r) => [r.id, r]));
+  const weight = (m: ScoredMeasure) =>
+    (m.kansreductie + m.impactreductie) * m.risicos.reduce((sum, id) => sum + (open.get(id)?.bruto.score ?? 0) * (focus.has(id) ? 2 : 1), 0);
   return a.measures
     .filter((m) => m.status !== 'geannuleerd' && weight(m) > 0)
     .sort((x, y) => weight(y) - weight(x) || compareIds(x.id, y.id))

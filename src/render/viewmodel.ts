@@ -194,7 +194,7 @@ function methodView(a: Analysis) {
     impact: scale('impact'),
     matrix: table(
       'Risicomatrix van de methode: de klasse bij afgeronde kans (rijen) en impact (kolommen).',
-      [['Kans / impact', (k: number) => count(k)], ...[1, 2, 3, 4, 5].map((i): Column<number> => [count(i), (k) => m.matrix[k - 1]?.[i - 1] ?? ''])],
+      [['Kans / impact', (k: number) => count(k), true], ...[1, 2, 3, 4, 5].map((i): Column<number> => [count(i), (k) => m.matrix[k - 1]?.[i - 1] ?? ''])],
       [5, 4, 3, 2, 1],
       { leeg: '' },
     ),
