@@ -7,7 +7,8 @@ import { CLASSES, MEASURE_STATUSES } from '../model.js';
  * - a paragraph holding one image followed by a paragraph "Figuur N. …" becomes <figure><img><figcaption>;
  * - images that are not local chart files (`figuren/x.svg`) are replaced by their alt text;
  * - table cells holding a risk class get `klasse-…` so the print stylesheet can colour them, and
- *   cells of one status or class word get `kort` so they do not wrap.
+ *   cells of one status or class word get `kort` so they do not wrap;
+ * - tables of many columns get `breed`, so they print smaller.
  */
 export function rehypeReport() {
   return (tree: Root): void => {
@@ -22,6 +23,7 @@ const LOCAL_IMAGE = /^figuren\/[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 const CLASS_BY_TEXT = new Map<string, string>(CLASSES.map((c) => [c, `klasse-${c.replace(/\s+/g, '-')}`]));
 /** Cells of a few words that must not wrap ("in⏎uitvoering"), so long text columns take the width. */
 const SHORT_WORDS = new Set<string>([...MEASURE_STATUSES, ...CLASSES]);
+const AMOUNT = /^m€ [\d.,]+$/;
 
 function transformChildren(parent: Root | Element): void {
   const out: RootContent[] = [];
@@ -36,7 +38,10 @@ function transformChildren(parent: Root | Element): void {
       continue;
     }
     if (isElement(node, 'p') && next && isElement(next, 'p') && soleImage(node) && FIGURE_CAPTION.test(textOf(next))) {
-      const figure = el('figure', { className: ['figuur'] }, [soleImage(node)!, el('figcaption', {}, next.children)]);
+      const image = soleImage(node)!;
+      // `figuur-<chart>` lets the stylesheet size a chart (the three matrices take the full width).
+      const chart = /^figuren\/([A-Za-z0-9_-]+)\.svg$/.exec(String(image.properties.src ?? ''))?.[1];
+      const figure = el('figure', { className: ['figuur', ...(chart ? [`figuur-${chart}`] : [])] }, [image, el('figcaption', {}, next.children)]);
       transformChildren(figure);
       out.push(figure);
       i = nextIndex!;
@@ -54,14 +59,24 @@ function transformNode(node: RootContent): RootContent {
     if (typeof src === 'string' && LOCAL_IMAGE.test(src)) return node;
     return { type: 'text', value: String(node.properties.alt ?? '') };
   }
+  if (node.tagName === 'table' && headerCells(node) >= WIDE_TABLE) node.properties.className = ['breed'];
   if (node.tagName === 'td') {
     const text = textOf(node).trim().toLowerCase();
     const klasse = CLASS_BY_TEXT.get(text);
-    const names = [...(klasse ? [klasse] : []), ...(SHORT_WORDS.has(text) ? ['kort'] : [])];
+    const names = [...(klasse ? [klasse] : []), ...(SHORT_WORDS.has(text) || AMOUNT.test(text) ? ['kort'] : [])];
     if (names.length) node.properties.className = names;
   }
   transformChildren(node);
   return node;
+}
+
+/** Tables with this many columns (the register annexes) print smaller so they fit the page. */
+const WIDE_TABLE = 10;
+
+function headerCells(table: Element): number {
+  const head = table.children.find((c): c is Element => c.type === 'element' && c.tagName === 'thead');
+  const row = head?.children.find((c): c is Element => c.type === 'element' && c.tagName === 'tr');
+  return row ? row.children.filter((c) => c.type === 'element').length : 0;
 }
 
 function soleImage(p: Element): Element | undefined {

@@ -214,7 +214,13 @@ export function recommendations(a: Analysis, f: Facts = facts(a)): Recommendatio
     );
   }
   for (const r of f.highLittleCredit) {
-    add([r], 'weinig-effect', r.eigenaar, 'Versnel de lopende maatregelen of neem een maatregel met meer effect.', `De maatregelen hebben op de peildatum nog weinig effect: het risico daalde van ${score(r.bruto.score)} bruto naar ${score(r.actueel.score)} actueel.`);
+    // The measure with most effect still to come leads the recommendation.
+    const remaining = (m: ScoredMeasure) => (1 - m.credit) * (m.kansreductie + m.impactreductie);
+    const lead = measuresOf(r).filter((m) => m.status !== 'gereed').sort((x, y) => remaining(y) - remaining(x) || compareIds(x.id, y.id))[0];
+    const wat = lead ? `Versnel maatregel ${lead.id} ${titel(lead)} (${stateText(lead)}) of neem een maatregel met meer effect.` : 'Neem een maatregel met meer effect.';
+    const effect =
+      shownChange(r.actueel.score, r.bruto.score) === 0 ? `het risico staat nog op de bruto score van ${score(r.bruto.score)}` : `het risico daalde pas van ${score(r.bruto.score)} bruto naar ${score(r.actueel.score)} actueel`;
+    add([r], 'weinig-effect', r.eigenaar, wat, `De maatregelen hebben op de peildatum nog weinig effect: ${effect}.`);
   }
   for (const i of f.fell) {
     const worst = i.slechtsteRisico ? riskById.get(i.slechtsteRisico) : undefined;

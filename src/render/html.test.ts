@@ -98,7 +98,7 @@ describe('renderHtml', () => {
   it('wraps a local chart and its "Figuur N." paragraph in a figure', async () => {
     const html = await body('![Klassen](figuren/klassen.svg)\n\nFiguur 1. Verdeling over klassen\n');
     expect(html).toContain(
-      '<figure class="figuur"><img src="figuren/klassen.svg" alt="Klassen"><figcaption>Figuur 1. Verdeling over klassen</figcaption></figure>',
+      '<figure class="figuur figuur-klassen"><img src="figuren/klassen.svg" alt="Klassen"><figcaption>Figuur 1. Verdeling over klassen</figcaption></figure>',
     );
   });
 

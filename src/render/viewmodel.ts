@@ -226,7 +226,7 @@ function registerAnnexes(a: Analysis, limit: number) {
     ['Bruto', (r) => level(r.bruto), true],
     ['Actueel', (r) => level(r.actueel), true],
     ['Streef', (r) => level(r.streef), true],
-    ['Som aandelen', (r) => getal(r.totaalCredit, 2), true],
+    ['Σ aandeel', (r) => getal(r.totaalCredit, 2), true],
   ];
   const measureCols: Column<ScoredMeasure>[] = [
     ['ID', (m) => md(m.id)],
