@@ -118,7 +118,7 @@ export function keyFindings(a: Analysis, f: Facts = facts(a)): string[] {
   if (f.late.length) {
     const worst = f.late[0]!;
     out.push(
-      `${aantal(f.late.length, 'maatregel', 'maatregelen', { begin: true, verb: ['is', 'zijn'] })} te laat, het langst ${worst.id} ${titel(worst)} (${aantal(worst.dagenTeLaat, 'dag', 'dagen')}); ${aantal(f.lateOnHigh.length, 'daarvan raakt', 'daarvan raken')} een risico dat actueel hoog of zeer hoog is.`,
+      `${aantal(f.late.length, 'maatregel', 'maatregelen', { begin: true, verb: ['is', 'zijn'] })} te laat, het langst ${worst.id} ${titel(worst)} (${aantal(worst.dagenTeLaat, 'dag', 'dagen')}); ${f.lateOnHigh.length ? aantal(f.lateOnHigh.length, 'daarvan raakt', 'daarvan raken') : 'geen daarvan raakt'} een risico dat actueel hoog of zeer hoog is.`,
     );
   }
   if (f.comparable && a.trend) {
@@ -128,7 +128,11 @@ export function keyFindings(a: Analysis, f: Facts = facts(a)): string[] {
     out.push(`${s}.`);
   }
   const top = highestRiskIndicators(a, f);
-  if (top.names.length) {
+  if (top.names.length === 1 && f.highActueel.length === 1) {
+    out.push(`Het enige actueel hoge risico raakt ${top.names[0]}.`);
+  } else if (top.names.length && top.count === f.highActueel.length) {
+    out.push(`Alle ${telwoord(f.highActueel.length)} actueel hoge risico's raken ${opsomming(top.names)}.`);
+  } else if (top.names.length) {
     out.push(`De meeste hoge actuele risico's raken ${opsomming(top.names)} (${top.names.length > 1 ? 'elk ' : ''}${telwoord(top.count)} van de ${telwoord(f.highActueel.length)}).`);
   } else if (f.open.length) {
     out.push(`Geen van de ${aantal(f.open.length, 'open risico', "open risico's")} is actueel hoog of zeer hoog.`);
@@ -186,19 +190,16 @@ export function recommendations(a: Analysis, f: Facts = facts(a)): Recommendatio
     for (const r of fresh) seen.add(r.id);
     out.push({ reden, risicos: fresh.map((r) => ({ id: r.id, titel: r.titel })), eigenaar: eigenaar || 'de risico-eigenaar', wat, waarom, uiterlijk: endOfMonthAfter(a.peildatum, DUE_MONTHS[reden]) });
   };
+  // No measure at all, also among those a reduced version does not show: streef is still bruto.
+  const noMeasure = (r: ScoredRisk) => measuresOf(r).length === 0 && r.streef.score === r.bruto.score;
   for (const r of f.highStreef) {
+    if (noMeasure(r)) continue; // the next reason says so
     const planned = measuresOf(r);
-    if (!planned.length) continue; // no measure at all: the next reason says so
-    add(
-      [r],
-      'blijft-hoog',
-      r.eigenaar,
-      'Werk een aanvullende maatregel uit en leg de keuze voor aan de lijn.',
-      `Ook als ${planned.length === 1 ? `de maatregel ${titel(planned[0]!)} gereed is` : `de ${aantal(planned.length, 'maatregel', 'maatregelen')} gereed zijn`}, blijft het risico ${klasseMetCel(r.streef)}: streef ${score(r.streef.score)}.`,
-    );
+    const which = planned.length === 1 ? `de maatregel ${titel(planned[0]!)} gereed is` : planned.length > 1 ? `de ${aantal(planned.length, 'maatregel', 'maatregelen')} gereed zijn` : 'alle maatregelen gereed zijn';
+    add([r], 'blijft-hoog', r.eigenaar, 'Werk een aanvullende maatregel uit en leg de keuze voor aan de lijn.', `Ook als ${which}, blijft het risico ${klasseMetCel(r.streef)}: streef ${score(r.streef.score)}.`);
   }
   for (const r of f.highActueel) {
-    if (!measuresOf(r).length) add([r], 'geen-maatregel', r.eigenaar, 'Stel een maatregel op met eigenaar, streefdatum en verwacht effect.', `Er is nog geen maatregel voor dit risico; het is actueel ${klasseMetCel(r.actueel)}.`);
+    if (noMeasure(r)) add([r], 'geen-maatregel', r.eigenaar, 'Stel een maatregel op met eigenaar, streefdatum en verwacht effect.', `Er is nog geen maatregel voor dit risico; het is actueel ${klasseMetCel(r.actueel)}.`);
   }
   // One recommendation per late measure, naming every high risk it holds back.
   const highIds = new Set(f.highActueel.map((r) => r.id));
