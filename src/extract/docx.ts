@@ -11,6 +11,7 @@ import { released, type ExtractOptions } from './index.js';
 
 export type DocxResult = { ok: true; data: Uint8Array } | { ok: false; exitCode: 1; message: string };
 
+/** Markdown depth 1 (the title) and 2 (chapters) are Word headings 1; deeper levels follow. */
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
 
 interface Style {
@@ -73,7 +74,7 @@ function blocks(nodes: readonly RootContent[]): (Paragraph | Table)[] {
   return nodes.flatMap((node): (Paragraph | Table)[] => {
     switch (node.type) {
       case 'heading':
-        return [new Paragraph({ heading: HEADINGS[node.depth], children: runs(node.children) })];
+        return [new Paragraph({ heading: HEADINGS[node.depth - 1], children: runs(node.children) })];
       case 'paragraph':
         return [new Paragraph({ children: runs(node.children) })];
       case 'list':
