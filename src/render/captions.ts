@@ -23,7 +23,8 @@ const LOCAL_IMAGE = /^figuren\/[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 const CLASS_BY_TEXT = new Map<string, string>(CLASSES.map((c) => [c, `klasse-${c.replace(/\s+/g, '-')}`]));
 /** Cells of a few words that must not wrap ("in⏎uitvoering"), so long text columns take the width. */
 const SHORT_WORDS = new Set<string>([...MEASURE_STATUSES, ...CLASSES]);
-const AMOUNT = /^m€ [\d.,]+$/;
+/** An amount (`M€ 3,0`) or a score with its class (`16,0 (hoog)`): one unit, kept on one line. */
+const AMOUNT = /^(m€ [\d.,]+|\d+,\d \((laag|midden|hoog|zeer hoog)\))$/;
 
 function transformChildren(parent: Root | Element): void {
   const out: RootContent[] = [];

@@ -6,7 +6,8 @@
  */
 import type { Analysis, IndicatorResult, ScoredMeasure, ScoredRisk } from '../analysis.js';
 import type { RiskClass } from '../model.js';
-import { aantal, datum, geld, hoofdletter, indicatorNaam, klasseMetCel, metLidwoord, opsomming, procent, score, shownChange, telwoord, verandering, vervoeg } from './format.js';
+import { overNormSentence } from './sentences.js';
+import { aantal, geld, hoofdletter, indicatorNaam, klasseMetCel, metLidwoord, opsomming, procent, score, shownChange, telwoord, verandering, vervoeg } from './format.js';
 
 export const HIGH_CLASSES: readonly RiskClass[] = ['hoog', 'zeer hoog'];
 /** Σ credit below this counts as "little or no effect" for a high risk. */
@@ -140,7 +141,7 @@ export function keyFindings(a: Analysis, f: Facts = facts(a)): string[] {
   if (f.highLittleCredit.length) {
     out.push(`${aantal(f.highLittleCredit.length, 'hoog risico heeft', "hoge risico's hebben", { begin: true })} op de peildatum nog weinig of geen effect van maatregelen.`);
   }
-  if (f.incidents) out.push(`Bij ${telwoord(f.overNorm)} van de ${aantal(f.incidents, 'incident', 'incidenten')} duurde het herstel langer dan de norm.`);
+  if (f.incidents) out.push(overNormSentence(f));
   // Thin data gives few of the above; these two facts always hold and fill up to three.
   const fillers = [
     `In ${a.jaar} ${vervoeg(f.completedThisYear.length, 'is', 'zijn')} ${aantal(f.completedThisYear.length, 'maatregel', 'maatregelen')} gereedgekomen.`,

@@ -10,6 +10,15 @@ import { aantal, geld, metLidwoord, opsomming, score, telwoord, vervoeg } from '
 
 const risicos = (n: number) => aantal(n, 'risico', "risico's");
 
+/** How many incidents took longer than the norm to recover from; empty without incidents. */
+export function overNormSentence(f: Pick<Facts, 'incidents' | 'overNorm'>): string {
+  const { incidents: n, overNorm: over } = f;
+  if (n === 0) return '';
+  if (n === 1) return over ? 'Bij het enige incident duurde het herstel langer dan de norm.' : 'Bij het enige incident bleef het herstel binnen de norm.';
+  if (over === n) return `Bij alle ${telwoord(n)} incidenten duurde het herstel langer dan de norm.`;
+  return `Bij ${over ? telwoord(over) : 'geen'} van de ${telwoord(n)} incidenten duurde het herstel langer dan de norm.`;
+}
+
 export function sentences(a: Analysis, f: Facts) {
   const high = f.highActueel.length;
   const veryHigh = f.highActueel.filter((r) => r.actueel.klasse === 'zeer hoog').length;
@@ -42,6 +51,6 @@ export function sentences(a: Analysis, f: Facts) {
         : "Geen van de open risico's is bruto hoog of zeer hoog.",
     gereed: `In ${a.jaar} ${vervoeg(f.completedThisYear.length, 'is', 'zijn')} ${aantal(f.completedThisYear.length, 'maatregel', 'maatregelen')} gereedgekomen.`,
     kosten: active ? `De ${aantal(active, 'maatregel die niet is', 'maatregelen die niet zijn')} geannuleerd ${vervoeg(active, 'kost', 'kosten')} samen ${costs}.` : 'Er zijn geen maatregelen die niet zijn geannuleerd; er zijn dus geen kosten.',
-    incidenten: f.incidents ? `Bij ${telwoord(f.overNorm)} van de ${aantal(f.incidents, 'incident', 'incidenten')} duurde het herstel langer dan de norm.` : '',
+    incidenten: overNormSentence(f),
   };
 }

@@ -13,7 +13,7 @@ import { matrixCells, type Chart } from './charts.js';
 import { md } from './escape.js';
 import { sentences } from './sentences.js';
 import { byActueel, compareIds, facts, isHigh, kernboodschappen, keyFindings, recommendations, type Facts, type Recommendation } from './findings.js';
-import { aantal, datum, geld, getal, hoofdletter, indicatorNaam, klasseMetCel, KLASSE_AFKORTING, metLidwoord, opsomming, procent, reportTitle, score, shownChange, telwoord, verandering } from './format.js';
+import { aantal, datum, geld, getal, indicatorNaam, klasseMetCel, KLASSE_AFKORTING, opsomming, procent, reportTitle, score, shownChange, telwoord, verandering } from './format.js';
 
 /** A GFM table with its caption; every cell is Markdown-safe text. */
 export interface Table {
@@ -376,7 +376,7 @@ export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptio
     risicobeeld: {
       matrices: (['bruto', 'actueel', 'streef'] as const).map((lvl) => matrixTable(a, lvl, open)),
       legenda: CLASSES.map((c) => `${KLASSE_AFKORTING[c]} = ${c}`).join(', '),
-      top10: table("De tien open risico's met de hoogste actuele score; de klasse volgt uit de afgeronde kans × impact.", [['Nr.', (r: ScoredRisk) => count(top.indexOf(r) + 1), true], ...riskColumns(a).slice(0, 4), ['Actueel', (r) => `${score(r.actueel.score)} ${klasseMetCel(r.actueel)}`, true], riskColumns(a)[5]!], top, {
+      top10: table("De tien open risico's met de hoogste actuele score; de klasse volgt uit de afgeronde kans × impact.", [...riskColumns(a).slice(0, 4), ['Actueel', (r) => `${score(r.actueel.score)} ${klasseMetCel(r.actueel)}`, true], riskColumns(a)[5]!], top, {
         limit: 10,
         leeg: "Er zijn geen open risico's.",
       }),
