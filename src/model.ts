@@ -158,6 +158,9 @@ export type Method = z.infer<typeof MethodSchema>;
 export const ScoreBasis = z.enum(['alle', 'zichtbaar']);
 export const ReportStatus = z.enum(['concept', 'definitief']);
 
+/** What the sample's report says on its cover and in its front matter (`voorbeeld: true`). */
+export const SAMPLE_NOTICE = 'VOORBEELD – fictieve gegevens';
+
 /** analyse.yaml. Keys in Dutch, as analysts write them. Unknown keys are errors. */
 export const ConfigSchema = z
   .object({
@@ -179,6 +182,8 @@ export const ConfigSchema = z
     scoregrondslag: ScoreBasis.default('alle'),
     /** Rows of the register annexes in the Markdown/PDF report before pointing to the workbook. */
     bijlageMaxRijen: z.number().int().min(0).default(500),
+    /** The sample analysis with fictional data: its report says so on the cover and in the front matter. */
+    voorbeeld: z.boolean().default(false),
   })
   .strict();
 export type Config = z.infer<typeof ConfigSchema>;

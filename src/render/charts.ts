@@ -68,7 +68,7 @@ const CLASS_LETTER: Record<RiskClass, string> = { laag: 'L', midden: 'M', hoog: 
  * The bruto, actueel and streef matrices side by side: per cell the count of open risks (bold) and
  * the class letter, so the class does not rest on colour alone. The full table is in the annex.
  */
-async function heatMaps(a: Analysis): Promise<Chart> {
+async function heatMaps(a: Analysis, draw: Draw): Promise<Chart> {
   const values = LEVELS.flatMap((level) =>
     matrixCells(a, level).map((c) => ({ ...c, niveau: LEVEL_TITLE[level], label: c.aantal ? getal(c.aantal, 0) : '', letter: CLASS_LETTER[c.klasse] })),
   );
@@ -103,11 +103,11 @@ async function heatMaps(a: Analysis): Promise<Chart> {
     file: 'risicomatrices.svg',
     title,
     alt: `Drie risicomatrices van vijf bij vijf cellen naast elkaar, elk over ${getal(total, 0)} open risico's. Hoog of zeer hoog: bruto ${getal(high('bruto'), 0)}, actueel ${getal(high('actueel'), 0)}, streef ${getal(high('streef'), 0)}.`,
-    svg: await toSvg(spec),
+    svg: await draw(spec),
   };
 }
 
-async function indicatorBars(a: Analysis): Promise<Chart> {
+async function indicatorBars(a: Analysis, draw: Draw): Promise<Chart> {
   const prevYear = a.trend?.vorigJaar ?? a.jaar - 1;
   const change = (i: (typeof a.indicators)[number]) => shownChange(i.score, i.vorigeScore);
   const values = a.indicators.flatMap((i) => [
@@ -143,11 +143,11 @@ async function indicatorBars(a: Analysis): Promise<Chart> {
     file: 'indicatorscores.svg',
     title,
     alt: `Staafdiagram met de score van ${getal(shown, 0)} indicatoren${hasPrev ? `, naast de score van ${prevYear}` : ''}.`,
-    svg: await toSvg(spec),
+    svg: await draw(spec),
   };
 }
 
-async function measureStatus(a: Analysis): Promise<Chart> {
+async function measureStatus(a: Analysis, draw: Draw): Promise<Chart> {
   const counts = MEASURE_STATUSES.map((status) => ({ status, aantal: a.measures.filter((m) => m.status === status).length }));
   const values = counts.map((c) => ({ ...c, label: getal(c.aantal, 0) }));
   const title = 'Maatregelen per status';
@@ -166,11 +166,15 @@ async function measureStatus(a: Analysis): Promise<Chart> {
     file: 'maatregelen-per-status.svg',
     title,
     alt: `Staafdiagram van ${getal(a.measures.length, 0)} maatregelen per status: ${counts.map((c) => `${c.status} ${getal(c.aantal, 0)}`).join(', ')}.`,
-    svg: await toSvg(spec),
+    svg: await draw(spec),
   };
 }
 
 /** All charts of the report, in the order they appear. */
-export async function renderCharts(a: Analysis): Promise<Chart[]> {
-  return [await heatMaps(a), await indicatorBars(a), await measureStatus(a)];
+type Draw = (spec: vl.TopLevelSpec) => Promise<string>;
+
+/** `draw: false` keeps every chart's file, title and alt text but leaves its SVG empty (no vega run): for tests that read only the Markdown. */
+export async function renderCharts(a: Analysis, opts: { draw?: boolean } = {}): Promise<Chart[]> {
+  const draw: Draw = opts.draw === false ? async () => '' : toSvg;
+  return [await heatMaps(a, draw), await indicatorBars(a, draw), await measureStatus(a, draw)];
 }

@@ -30,6 +30,8 @@ export interface HtmlMeta {
   uitgiftedatum?: string;
   subject: string;
   keywords: string[];
+  /** Set for the sample analysis: printed large on the cover. */
+  sampleNotice?: string;
 }
 
 export interface Heading {
