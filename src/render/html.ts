@@ -96,15 +96,18 @@ function loadTemplate(): Promise<Handlebars.TemplateDelegate> {
   return templatePromise;
 }
 
-/** The cover already carries the title and the line under it; a leading `# <title>` would otherwise print a page of its own. */
+/**
+ * The cover already carries the title, the sample notice and the line of cover data under them; a
+ * leading `# <title>` would otherwise print a page of its own. The paragraphs up to that line go too.
+ */
 function dropTitleHeading(tree: Root, title: string): void {
   const index = tree.children.findIndex((c) => c.type === 'element');
   const first = tree.children[index];
   if (!(first?.type === 'element' && first.tagName === 'h1' && textOf(first).trim() === title.trim())) return;
-  const next = tree.children.findIndex((c, i) => i > index && c.type === 'element');
-  const line = tree.children[next];
-  const coverLine = line?.type === 'element' && line.tagName === 'p' && /Rubricering:/.test(textOf(line));
-  tree.children.splice(index, coverLine ? next - index + 1 : 1);
+  const following = tree.children.flatMap((c, i) => (i > index && c.type === 'element' ? [{ c, i }] : [])).slice(0, 2);
+  const line = following.find(({ c }) => c.tagName === 'p' && /Rubricering:/.test(textOf(c)));
+  const coverOnly = line && following.filter(({ i }) => i <= line.i).every(({ c }) => c.tagName === 'p');
+  tree.children.splice(index, coverOnly ? line.i - index + 1 : 1);
 }
 
 function collectHeadings(tree: Root): Heading[] {
