@@ -243,3 +243,14 @@ describe.skipIf(!hasWriter)('extract --format docx, read back by LibreOffice', (
     for (const part of ['word/header1.xml', 'word/footer1.xml', 'docProps/custom.xml', 'docProps/core.xml']) expect(await zip.file(part)!.async('string'), part).toContain('Openbaar');
   }, 150_000);
 });
+
+describe('the recommendations of the sample', () => {
+  it('ask for different things: no two name the same measure to act on, none repeats a wording with only the risk changed', () => {
+    const tree = parse(own.markdown);
+    const recs = tables(tree).find((t) => t.header.join() === 'Nr.,Risico,Eigenaar,Wat,Waarom,Uiterlijk')!;
+    expect(recs.rows.length).toBeGreaterThanOrEqual(3);
+    const measures = recs.rows.map((r) => /NAF-M-\d+/.exec(r[3]!)?.[0]).filter(Boolean);
+    expect(new Set(measures).size).toBe(measures.length);
+    expect(new Set(recs.rows.map((r) => r[4]!.replace(/NAF-R-\d+/g, ''))).size).toBe(recs.rows.length);
+  });
+});

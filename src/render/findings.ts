@@ -215,14 +215,20 @@ export function recommendations(a: Analysis, f: Facts = facts(a)): Recommendatio
       `De maatregel is ${aantal(m.dagenTeLaat, 'dag', 'dagen')} over de streefdatum (${m.status}${m.voortgang === undefined ? '' : `, ${procent(m.voortgang / 100)} gereed`}); ${risks.length === 1 ? `het risico is actueel ${klasseMetCel(risks[0]!.actueel)}` : `de risico's zijn actueel hoog of zeer hoog`}.`,
     );
   }
-  for (const r of f.highLittleCredit) {
-    // The measure with most effect still to come leads the recommendation.
-    const remaining = (m: ScoredMeasure) => (1 - m.credit) * (m.kansreductie + m.impactreductie);
+  // The measure with most effect still to come leads; risks sharing that measure share one recommendation.
+  const remaining = (m: ScoredMeasure) => (1 - m.credit) * (m.kansreductie + m.impactreductie);
+  const byLead = new Map<string, ScoredRisk[]>();
+  for (const r of f.highLittleCredit.filter((x) => !seen.has(x.id))) {
     const lead = measuresOf(r).filter((m) => m.status !== 'gereed').sort((x, y) => remaining(y) - remaining(x) || compareIds(x.id, y.id))[0];
+    const key = lead?.id ?? `geen:${r.id}`;
+    byLead.set(key, [...(byLead.get(key) ?? []), r]);
+  }
+  for (const [key, risks] of byLead) {
+    const lead = measureById.get(key);
     const wat = lead ? `Versnel maatregel ${lead.id} ${titel(lead)} (${stateText(lead)}) of neem een maatregel met meer effect.` : 'Neem een maatregel met meer effect.';
-    const effect =
-      shownChange(r.actueel.score, r.bruto.score) === 0 ? `het risico staat nog op de bruto score van ${score(r.bruto.score)}` : `het risico daalde pas van ${score(r.bruto.score)} bruto naar ${score(r.actueel.score)} actueel`;
-    add([r], 'weinig-effect', r.eigenaar, wat, `De maatregelen hebben op de peildatum nog weinig effect: ${effect}.`);
+    const effect = (r: ScoredRisk) =>
+      shownChange(r.actueel.score, r.bruto.score) === 0 ? `${risks.length > 1 ? `${r.id} staat` : 'het risico staat'} nog op de bruto score van ${score(r.bruto.score)}` : `${risks.length > 1 ? r.id : 'het risico'} daalde pas van ${score(r.bruto.score)} bruto naar ${score(r.actueel.score)} actueel`;
+    add(risks, 'weinig-effect', lead?.eigenaar || risks[0]!.eigenaar, wat, `De maatregelen hebben op de peildatum nog weinig effect: ${opsomming(risks.map(effect))}.`);
   }
   for (const i of f.fell) {
     const worst = i.slechtsteRisico ? riskById.get(i.slechtsteRisico) : undefined;
