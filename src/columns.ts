@@ -57,7 +57,7 @@ export const FIELDS = {
     risicos: field("Risico's", list("een of meer risico-ID's, gescheiden door , of ;"), ['risico', 'risicoids', 'risicoid', 'gerelateerderisicos']),
     type: field('Type', choice(MEASURE_TYPES, 'onbekende-waarde'), ['soort', 'internextern']),
     status: field('Status', choice(MEASURE_STATUSES, 'onbekende-status'), ['maatregelstatus']),
-    voortgang: field('Voortgang', percent, ['voortgangpercentage', 'percentagegereed', 'voortgangpct'], 'integer'),
+    voortgang: field('Voortgang', percent, ['voortgangpercentage', 'percentagegereed', 'voortgangpct'], 'percent'),
     streefdatum: field('Streefdatum', date, ['deadline', 'planningsdatum', 'gepland'], 'date'),
     gereedOp: field('Gereed op', date, ['gereeddatum', 'datumgereed', 'afgerond', 'afgerondop'], 'date'),
     kansreductie: field('Kansreductie', reduction, ['reductiekans'], 'reduction'),

@@ -30,6 +30,7 @@ export const NUM = {
   reduction: '0.0#',
   money: '#,##0.00',
   change: '+0.0;-0.0;0.0',
+  percent: '0%',
   date: 'dd-mm-yyyy',
 } as const;
 
