@@ -9,7 +9,6 @@ import type { Analysis, ScoredRisk } from '../analysis.js';
 import { CLASSES, MEASURE_STATUSES, type RiskClass } from '../model.js';
 import { countMatrix } from '../score/aggregate.js';
 import { getal, indicatorNaam, score, shownChange, verandering } from './format.js';
-import { isOpen } from './findings.js';
 
 export interface Chart {
   /** File name under `figuren/`, e.g. `risicomatrix-bruto.svg`. */
@@ -42,9 +41,12 @@ export interface MatrixCell {
   klasse: RiskClass;
 }
 
-/** Counts of open risks per rounded Kans × Impact at one level, each cell with its class from the method's matrix. */
-export function matrixCells(a: Analysis, level: 'bruto' | 'actueel' | 'streef', risks: readonly ScoredRisk[] = a.risks.filter(isOpen)): MatrixCell[] {
-  const counts = countMatrix(risks, level);
+/**
+ * Counts of open risks per rounded Kans × Impact at one level, each cell with its class from the
+ * method's matrix: the counts over the data the analysis was scored on (every item with alle).
+ */
+export function matrixCells(a: Analysis, level: 'bruto' | 'actueel' | 'streef'): MatrixCell[] {
+  const counts = a.totals.aantallen?.matrix[level] ?? countMatrix(a.risks, level);
   const cells: MatrixCell[] = [];
   for (let kans = 5; kans >= 1; kans--) {
     for (let impact = 1; impact <= 5; impact++) {

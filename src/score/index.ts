@@ -36,5 +36,5 @@ export function score(registers: Registers, settings: Settings, previous?: Analy
     indicators: scoreIndicators(risks, methode),
   };
   const { indicators, trend } = compare(current, previous);
-  return { ...current, indicators, totals: totals(risks, measures, indicators, methode), trend };
+  return { ...current, indicators, totals: totals({ ...current, trend }, indicators, methode), trend };
 }
