@@ -144,7 +144,8 @@ async function indicatorBars(a: Analysis, draw: Draw): Promise<Chart> {
 }
 
 async function measureStatus(a: Analysis, draw: Draw): Promise<Chart> {
-  const counts = MEASURE_STATUSES.map((status) => ({ status, aantal: a.measures.filter((m) => m.status === status).length }));
+  // The totals of the data the analysis was scored on (every measure with scoregrondslag alle).
+  const counts = MEASURE_STATUSES.map((status) => ({ status, aantal: a.totals.maatregelenPerStatus[status] ?? 0 }));
   const values = counts.map((c) => ({ ...c, label: getal(c.aantal, 0) }));
   const title = 'Maatregelen per status';
   const spec: vl.TopLevelSpec = {
@@ -161,7 +162,7 @@ async function measureStatus(a: Analysis, draw: Draw): Promise<Chart> {
   return {
     file: 'maatregelen-per-status.svg',
     title,
-    alt: `Staafdiagram van ${getal(a.measures.length, 0)} maatregelen per status: ${counts.map((c) => `${c.status} ${getal(c.aantal, 0)}`).join(', ')}.`,
+    alt: `Staafdiagram van ${getal(counts.reduce((sum, c) => sum + c.aantal, 0), 0)} maatregelen per status: ${counts.map((c) => `${c.status} ${getal(c.aantal, 0)}`).join(', ')}.`,
     svg: await draw(spec),
   };
 }

@@ -250,7 +250,7 @@ export function recommendations(a: Analysis, f: Facts = facts(a)): Recommendatio
         [worst],
         'indicator-gedaald',
         worst.eigenaar,
-        `Onderzoek de daling van ${indicatorNaam(i)} en begin bij dit risico, het hoogste van de indicator.`,
+        `Onderzoek de daling van ${indicatorNaam(i)} en begin bij dit risico, het hoogste van de indicator${f.partial ? ' in deze versie' : ''}.`,
         `${indicatorNaam(i)} daalde van ${score(i.vorigeScore)} naar ${score(i.score)} (${verandering(shownChange(i.score, i.vorigeScore))}).`,
       );
     }

@@ -318,6 +318,14 @@ function glanceView(a: Analysis, f: Facts, charts: readonly Chart[]) {
   };
 }
 
+/** What the figures of a reduced version cover, in plain Dutch for the cover and the summary. */
+export function coverage(a: Pick<Analysis, 'rubricering' | 'scoregrondslag'>): string {
+  const level = LEVEL_LABEL[a.rubricering];
+  return a.scoregrondslag === 'alle'
+    ? `Deze versie is bestemd voor het niveau ${level}; onderdelen met een hogere rubricering zijn weggelaten. De cijfers gaan over de hele analyse, ook over die weggelaten onderdelen; lijsten en tabellen van afzonderlijke risico's, maatregelen en incidenten tonen alleen wat op dit niveau mag.`
+    : `Deze versie is bestemd voor het niveau ${level}; onderdelen met een hogere rubricering zijn weggelaten. Alle cijfers gaan alleen over de onderdelen die in deze versie staan.`;
+}
+
 export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptions) {
   const f = facts(a);
   const open = f.open;
@@ -345,6 +353,7 @@ export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptio
     rubricering: LEVEL_LABEL[a.rubricering],
     toolVersion: md(opts.toolVersion),
     reducedLevel: opts.reducedLevel,
+    grondslag: opts.reducedLevel ? coverage(a) : '',
     scoregrondslagAlle: a.scoregrondslag === 'alle',
     vorigJaar: prevYear,
     trend: a.trend && {
