@@ -23,23 +23,26 @@ export function validate(tables: readonly Table[], settings: Settings): { regist
   const measures = measureSheets.flatMap((s) => s.records);
   const incidents = incidentSheets.flatMap((s) => s.records);
 
-  const messages: Message[] = [...riskSheets, ...measureSheets, ...incidentSheets].flatMap((s) => s.messages);
-  messages.push(...duplicateIds(risks), ...duplicateIds(measures), ...duplicateIds(incidents), ...missingProgress(measures));
-  // Without a complete risk register every reference would look unknown.
-  if (riskSheets.length && riskSheets.every((s) => !s.fatal)) {
-    messages.push(...unknownRisks(measures, new Set(risks.map(idOf).filter((id) => id !== undefined))));
-  }
+  // One list of lists, flattened once: spreading a long list into push() overflows the stack.
+  const risksComplete = riskSheets.length > 0 && riskSheets.every((s) => !s.fatal);
   const validRisks = withItem(risks);
   const validMeasures = withItem(measures);
-  messages.push(
-    ...dataQualityWarnings({
+  const messages: Message[] = [
+    ...[...riskSheets, ...measureSheets, ...incidentSheets].map((s) => s.messages),
+    duplicateIds(risks),
+    duplicateIds(measures),
+    duplicateIds(incidents),
+    missingProgress(measures),
+    // Without a complete risk register every reference would look unknown.
+    risksComplete ? unknownRisks(measures, new Set(risks.map(idOf).filter((id) => id !== undefined))) : [],
+    dataQualityWarnings({
       risks: validRisks,
       measures: validMeasures,
       measuresKnown: measureSheets.length > 0 && measureSheets.every((s) => !s.fatal),
       peildatum: settings.peildatum,
     }),
-    ...[validRisks, validMeasures, withItem(incidents)].flatMap((records) => aboveAnalysisLevel(records, settings.rubricering)),
-  );
+    ...[validRisks, validMeasures, withItem(incidents)].map((records) => aboveAnalysisLevel(records, settings.rubricering)),
+  ].flat();
 
   return {
     registers: {

@@ -42,7 +42,7 @@ const NUMBER_WIDTH = 10;
 
 function width(value: Plain | undefined): number {
   if (value === null || value === undefined) return 0;
-  if (typeof value === 'string') return value.includes('\n') ? Math.max(...value.split('\n').map((line) => line.length)) : value.length;
+  if (typeof value === 'string') return value.split('\n').reduce((max, line) => Math.max(max, line.length), 0);
   return value instanceof Date ? DATE_WIDTH : NUMBER_WIDTH;
 }
 
