@@ -66,7 +66,7 @@ describe('topLevel', () => {
 
 describe('many headings', () => {
   it('lists 200,000 sections without overflowing the stack', () => {
-    const sections = Array.from({ length: 200_000 }, (_, i) => ({ title: `H${i}`, depth: 2 + (i % 2), start: i, end: i + 1 }));
+    const sections = Array.from({ length: 200_000 }, (_, i) => ({ title: `H${i}`, depth: (2 + (i % 2)) as 2 | 3, start: i, end: i + 1 }));
     expect(formatOutline(sections).split('\n')).toHaveLength(200_001);
     expect(topLevel(sections)).toHaveLength(100_000);
   });
