@@ -4,7 +4,8 @@
  */
 import { execFileSync, spawn, spawnSync as run } from 'node:child_process';
 import { appendFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { hostname } from 'node:os';
+import { readdirSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBrowserSession, RenderError, type BrowserSession } from '../src/render/browser.js';
@@ -83,7 +84,7 @@ describe('a failed run leaves the previous report intact', () => {
     };
     const result = await runGenerate({ dataDir: data, outDir: out, browser: () => killed });
     expect(result.exitCode).toBe(3);
-    expect(result.failure).toMatch(/^PDF weerbaarheidsanalyse-.*\.pdf niet gemaakt: /);
+    expect(result.failure).toBe('Chromium stopte onverwacht terwijl de PDF werd gemaakt.');
     expect(await snapshot(out)).toEqual(before);
     await noStaging(out);
     expect(alive(real.pid()!)).toBe(false);
@@ -98,6 +99,53 @@ describe('a failed run leaves the previous report intact', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(await snapshot(out)).toEqual(before);
     await noStaging(out);
+  });
+
+  it.each([0, 0.4, 0.8, 1.2])('when Chromium is killed %f s after it appears (the real binary): exit 3, one Dutch line, no profile left', async (delay) => {
+    const { out, before } = await previousReport();
+    const child = spawn(process.execPath, [BIN, 'generate', data, '--out', out, '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const start = performance.now();
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    let browser: number | undefined;
+    while (browser === undefined && child.exitCode === null) {
+      browser = childrenOf(child.pid!).find((p) => /chrom/i.test(p.args))?.pid;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await new Promise((resolve) => setTimeout(resolve, delay * 1000));
+    if (browser !== undefined) process.kill(browser, 'SIGKILL');
+    const code = await exited;
+    expect(performance.now() - start).toBeLessThan(60_000);
+    // Killed after it had printed, the run may have finished; otherwise exit 3 with one line.
+    if (code === 0) return;
+    expect(code).toBe(3);
+    expect(failureLines(stderr)).toEqual([expect.stringMatching(/^Chromium (stopte onverwacht|kon niet worden gestart \(.*\): het stopte tijdens het starten\.)/)]);
+    expect(await snapshot(out)).toEqual(before);
+    await noStaging(out);
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`weerbaarheid-chromium-${child.pid}-`))).toEqual([]);
+  });
+
+  it('when Chromium starts but never answers (the real binary): exit 3 with one Dutch line within 60 s', async () => {
+    const { out, before } = await previousReport();
+    const fake = join(await tempDir(), 'chromium');
+    await writeFile(fake, '#!/bin/sh\nexec sleep 600\n', { mode: 0o755 });
+    const start = performance.now();
+    const run = spawnSync(process.execPath, [BIN, 'generate', data, '--out', out, '--quiet'], { PUPPETEER_EXECUTABLE_PATH: fake });
+    expect(performance.now() - start).toBeLessThan(60_000);
+    expect(run.status).toBe(3);
+    expect(failureLines(run.stderr)).toEqual([`Chromium kon niet worden gestart (${fake}): het antwoordde niet binnen 30 s.`]);
+    expect(await snapshot(out)).toEqual(before);
+    await noStaging(out);
+  }, 90_000);
+
+  it('when PUPPETEER_EXECUTABLE_PATH points at nothing: exit 3 naming it, not another browser', async () => {
+    const { out, before } = await previousReport();
+    const run = spawnSync(process.execPath, [BIN, 'generate', data, '--out', out, '--quiet'], { PUPPETEER_EXECUTABLE_PATH: '/nergens/chrome' });
+    expect(run.status).toBe(3);
+    expect(failureLines(run.stderr)).toHaveLength(1);
+    expect(failureLines(run.stderr)[0]).toMatch(/^PUPPETEER_EXECUTABLE_PATH wijst naar \/nergens\/chrome, maar daar staat geen uitvoerbaar programma/);
+    expect(await snapshot(out)).toEqual(before);
   });
 
   describe.skipIf(!canMount())('on a file system that refuses writes', () => {
@@ -158,6 +206,12 @@ describe('a failed run leaves the previous report intact', () => {
     expect(browsers.filter(alive)).toEqual([]);
   });
 });
+
+/** What the CLI printed after the data's warnings and their summary line: the failure, one line. */
+function failureLines(stderr: string): string[] {
+  const lines = stderr.trim().split('\n');
+  return lines.slice(lines.findIndex((l) => /^\d+ fouten?, \d+ waarschuwingen?$/.test(l)) + 1);
+}
 
 function childrenOf(pid: number): { pid: number; args: string }[] {
   return execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
