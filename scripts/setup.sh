@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks for weerbaarheid: Chromium (prints the PDF), poppler
-# and LibreOffice Calc (independent readers the tests use), then the npm packages (lock file).
+# and LibreOffice Calc (independent readers the tests use), strace (checks the swap's system calls),
+# a C compiler (the swap's addon), then the npm packages (lock file).
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,9 +10,13 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v unzip >/dev/null 2>&1 || need+=(unzip)
+# The build compiles the one-step swap of the report folder (native/exchange.c); without a C
+# compiler it falls back to two renames.
+command -v cc >/dev/null 2>&1 || need+=(gcc libc6-dev)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 if [ "${WEERBAARHEID_TEST_TOOLS:-1}" = 1 ]; then
   command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+  command -v strace >/dev/null 2>&1 || need+=(strace)
 fi
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""

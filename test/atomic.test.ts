@@ -4,10 +4,11 @@
  */
 import { execFileSync, spawn, spawnSync as run } from 'node:child_process';
 import { appendFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CAN_EXCHANGE } from '../src/output/exchange.js';
 import { createBrowserSession, RenderError, type BrowserSession } from '../src/render/browser.js';
 import { runGenerate } from '../src/run.js';
 import { BIN, EXAMPLE_DIR, copyData, deadPid, removeTempDirs, snapshot, tempDir } from './helpers/fixtures.js';
@@ -248,6 +249,42 @@ describe('a run that was killed outright (no clean-up of its own)', () => {
     expect((await readdir(parent)).sort()).toEqual(['.tmp-rapport-openbaar-a1b2c3', 'rapport']);
   });
 
+  it('at any moment around the swap: the report folder is always whole, the old report or the new one', async () => {
+    const { out, before } = await previousReport();
+    const stable = (snap: Record<string, string>) => Object.fromEntries(Object.entries(snap).filter(([f]) => f !== 'manifest.json'));
+    for (const delay of [0, 10, 25, 45, 70]) {
+      const child = spawn(process.execPath, [BIN, 'generate', data, '--out', out, '--formats', 'md,xlsx', '--verbose'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        // The last format is done: the manifest, the fsyncs and the swap follow.
+        if (/✓ Excel/.test(stderr)) setTimeout(() => child.kill('SIGKILL'), delay);
+      });
+      await exited;
+      expect(existsSync(out)).toBe(true);
+      const now = await snapshot(out);
+      expect(Object.keys(now).sort()).toEqual(Object.keys(before).sort());
+      expect(stable(now)).toEqual(stable(before));
+    }
+    expect((await runGenerate({ dataDir: data, outDir: out, formats: ['md', 'xlsx'] })).exitCode).toBe(0);
+    await noStaging(out);
+  });
+
+  it.skipIf(!CAN_EXCHANGE || !hasStrace())('the swap is one renameat2(RENAME_EXCHANGE), after every file and folder of the new report is fsynced', async () => {
+    const { out } = await previousReport();
+    const log = join(await tempDir(), 'strace.log');
+    execFileSync('strace', ['-f', '-qq', '-y', '-e', 'trace=fsync,rename,renameat,renameat2', '-o', log, process.execPath, BIN, 'generate', data, '--out', out, '--formats', 'md', '--quiet']);
+    const calls = (await readFile(log, 'utf8')).split('\n');
+    const swaps = calls.filter((l) => /rename/.test(l) && l.includes(`"${out}"`));
+    expect(swaps).toEqual([expect.stringMatching(/renameat2\(.*RENAME_EXCHANGE\) = 0$/)]);
+    const swapAt = calls.indexOf(swaps[0]!);
+    const synced = calls.slice(0, swapAt).flatMap((l) => /fsync\(\d+<(.*)>\) = 0/.exec(l)?.[1] ?? []);
+    const staging = /"(.*?\.tmp-rapport-[A-Za-z0-9]{6})"/.exec(swaps[0]!)![1]!;
+    const files = Object.keys(await snapshot(out)).map((f) => join(staging, f));
+    expect(synced).toEqual(expect.arrayContaining([...files, staging, join(staging, 'figuren')]));
+  });
+
   it('a live run holds the folder: a second run is refused (exit 3, one Dutch line) and changes nothing', async () => {
     const { out, before } = await previousReport();
     const lock = join(out, '..', '.rapport.lock');
@@ -304,6 +341,10 @@ describe('the output folder', () => {
 function spawnSync(cmd: string, args: string[], env: Record<string, string> = {}) {
   const r = run(cmd, args, { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function hasStrace(): boolean {
+  return run('strace', ['-V']).status === 0;
 }
 
 function canMount(): boolean {
