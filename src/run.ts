@@ -16,6 +16,7 @@ import { isReportOutput, refuseForeignReport } from './output/folder.js';
 import { combinedHash, hashTree, sha256 } from './output/hash.js';
 import { buildManifest } from './output/manifest.js';
 import { createStaging, OutputBusyError, type Staging } from './output/staging.js';
+import { writeFailure } from './output/write-error.js';
 import { createBrowserSession, RenderError, type BrowserSession } from './render/browser.js';
 import { SHEET_NAMES, writeWorkbook } from './render/excel.js';
 import { renderHtml, type HtmlDocument, type HtmlMeta } from './render/html.js';
@@ -377,14 +378,7 @@ function checkAborted(signal?: AbortSignal): void {
 }
 
 /** Errors of rendering and of writing the output folder: exit 3 with one Dutch line. Anything else is a bug. */
-const WRITE_ERRORS = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'EIO', 'ENOTDIR', 'EISDIR', 'EMFILE', 'EBUSY', 'ENOENT', 'ENOTEMPTY', 'ENAMETOOLONG']);
 function renderFailure(error: unknown, outDir: string): string | undefined {
   if (error instanceof RenderError || error instanceof OutputBusyError) return error.message;
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code && WRITE_ERRORS.has(code)) {
-    return `Kan de uitvoer niet schrijven in ${outDir} (${code}); het vorige rapport is ongewijzigd.`;
-  }
-  return undefined;
+  return writeFailure(error, outDir);
 }
-
-

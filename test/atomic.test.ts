@@ -3,7 +3,7 @@
  * staging folder behind.
  */
 import { execFileSync, spawn, spawnSync as run } from 'node:child_process';
-import { appendFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, lstat, mkdir, readFile, readdir, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { existsSync, readdirSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,6 +57,24 @@ describe('a failed run leaves the previous report intact', () => {
     const result = await runGenerate({ dataDir: broken, outDir: out, formats: ['md', 'xlsx'] });
     expect(result.exitCode).toBe(1);
     expect(result.messages.some((m) => m.severity === 'error' && m.file === 'analyse.yaml')).toBe(true);
+    expect(await snapshot(out)).toEqual(before);
+    await noStaging(out);
+  });
+
+  it.each([
+    ['an alias bomb', (yaml: string) => `${yaml}${[...'abcdefghi'].map((n, i, all) => `${n}: &${n} [${Array(10).fill(i ? `*${all[i - 1]}` : 'x').join(', ')}]`).join('\n')}\n`, /^analyse\.yaml\n {2}rij \d+: fout: .*aliassen.*100 .*\[te-veel-aliassen\]$/m],
+    ['a netwerk of 100,000 letters', (yaml: string) => yaml.replace(/^netwerk: .*$/m, `netwerk: ${'N'.repeat(100_000)}`), /^analyse\.yaml\n {2}rij \d+, kolom netwerk: fout: .*bestandsnamen.*\[waarde-te-lang\]$/m],
+  ])('on %s in analyse.yaml (the real binary): exit 1 with a located Dutch error, quickly', async (_, edit, line) => {
+    const { out, before } = await previousReport();
+    const broken = await copyData(EXAMPLE_DIR);
+    await writeFile(join(broken, 'analyse.yaml'), edit(await readFile(join(broken, 'analyse.yaml'), 'utf8')));
+    const start = performance.now();
+    const run = spawnSync(process.execPath, [BIN, 'generate', broken, '--out', out, '--quiet']);
+    expect(performance.now() - start).toBeLessThan(30_000);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(line);
+    expect(run.stderr).not.toMatch(/resource|exhaustion|ENAMETOOLONG|Error/);
+    expect(run.stderr.length).toBeLessThan(2_000);
     expect(await snapshot(out)).toEqual(before);
     await noStaging(out);
   });
@@ -160,6 +178,41 @@ describe('a failed run leaves the previous report intact', () => {
         expect(result.exitCode).toBe(3);
         expect(result.failure).toMatch(/schrijven/);
         expect(await snapshot(out)).toEqual(before);
+      } finally {
+        execFileSync('umount', [mnt]);
+      }
+    });
+
+    it('a full disk while the PDF is written: exit 3, one Dutch line naming it', async () => {
+      const mnt = await tempDir();
+      mount(mnt, 'size=4m');
+      try {
+        const { out, before } = await previousReport(mnt);
+        // Room for the Markdown, figures and HTML (about 200 KB), not for the PDF (about 400 KB).
+        const free = Number(execFileSync('df', ['--output=avail', '-B1', mnt], { encoding: 'utf8' }).split('\n')[1]);
+        await writeFile(join(mnt, 'vulling'), Buffer.alloc(Math.max(0, free - 300 * 1024)));
+        const run = spawnSync(process.execPath, [BIN, 'generate', data, '--out', out, '--formats', 'md,pdf', '--verbose']);
+        expect(run.status).toBe(3);
+        expect(run.stderr).toMatch(/✓ HTML/);
+        expect(run.stderr).not.toMatch(/✓ PDF/);
+        expect(failureLines(run.stderr)).toEqual([`Kan de uitvoer niet schrijven in ${out}: de schijf is vol (ENOSPC); het vorige rapport is ongewijzigd.`]);
+        await rm(join(mnt, 'vulling'));
+        expect(await snapshot(out)).toEqual(before);
+        await noStaging(out);
+      } finally {
+        execFileSync('umount', [mnt]);
+      }
+    });
+
+    it('an output folder that is a mount point: exit 2 with a Dutch line before anything is rendered', async () => {
+      const mnt = await tempDir();
+      mount(mnt, 'size=1m');
+      try {
+        const run = spawnSync(process.execPath, [BIN, 'generate', data, '--out', mnt, '--verbose']);
+        expect(run.status).toBe(2);
+        expect(run.stderr).not.toMatch(/✓ (Markdown|PDF|Excel)/);
+        expect(run.stderr.trim().split('\n').at(-1)).toMatch(/^weerbaarheid: De uitvoermap .* is een koppelpunt \(mount point\)/);
+        expect(await readdir(mnt)).toEqual([]);
       } finally {
         execFileSync('umount', [mnt]);
       }
@@ -330,6 +383,17 @@ describe('the output folder', () => {
     const onFile = spawnSync(process.execPath, [BIN, 'generate', data, '--out', file, '--formats', 'md', '--quiet', '--force']);
     expect(onFile.status).toBe(2);
     expect(await readFile(file, 'utf8')).toBe('niet van ons');
+  });
+
+  it('--out through a symbolic link (the real binary): the report lands in the real folder, the link stays', async () => {
+    const { out, before } = await previousReport();
+    const link = join(out, '..', 'snelkoppeling');
+    await symlink('rapport', link);
+    const run = spawnSync(process.execPath, [BIN, 'generate', data, '--out', link, '--formats', 'md,xlsx', '--quiet']);
+    expect(run.status).toBe(0);
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(Object.keys(await snapshot(out)).sort()).toEqual(Object.keys(before).sort());
+    expect((await readdir(join(out, '..'))).sort()).toEqual(['rapport', 'snelkoppeling']);
   });
 
   it('is readable like any folder the user makes, not private like a temporary one', async () => {
