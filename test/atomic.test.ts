@@ -2,15 +2,16 @@
  * Nothing lost: every failure path leaves the previous report byte for byte as it was and no
  * staging folder behind.
  */
-import { execFileSync, spawn, spawnSync as run } from 'node:child_process';
-import { appendFile, lstat, mkdir, readFile, readdir, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
+import { appendFile, lstat, mkdir, readFile, readdir, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CAN_EXCHANGE } from '../src/output/exchange.js';
 import { createBrowserSession, RenderError, type BrowserSession } from '../src/render/browser.js';
 import { runGenerate } from '../src/run.js';
+import { runMain } from './helpers/cli.js';
 import { BIN, EXAMPLE_DIR, copyData, deadPid, removeTempDirs, snapshot, tempDir } from './helpers/fixtures.js';
 
 afterAll(removeTempDirs);
@@ -64,12 +65,12 @@ describe('a failed run leaves the previous report intact', () => {
   it.each([
     ['an alias bomb', (yaml: string) => `${yaml}${[...'abcdefghi'].map((n, i, all) => `${n}: &${n} [${Array(10).fill(i ? `*${all[i - 1]}` : 'x').join(', ')}]`).join('\n')}\n`, /^analyse\.yaml\n {2}rij \d+: fout: .*aliassen.*100 .*\[te-veel-aliassen\]$/m],
     ['a netwerk of 100,000 letters', (yaml: string) => yaml.replace(/^netwerk: .*$/m, `netwerk: ${'N'.repeat(100_000)}`), /^analyse\.yaml\n {2}rij \d+, kolom netwerk: fout: .*bestandsnamen.*\[waarde-te-lang\]$/m],
-  ])('on %s in analyse.yaml (the real binary): exit 1 with a located Dutch error, quickly', async (_, edit, line) => {
+  ])('on %s in analyse.yaml: exit 1 with a located Dutch error, quickly', async (_, edit, line) => {
     const { out, before } = await previousReport();
     const broken = await copyData(EXAMPLE_DIR);
     await writeFile(join(broken, 'analyse.yaml'), edit(await readFile(join(broken, 'analyse.yaml'), 'utf8')));
     const start = performance.now();
-    const run = spawnSync(process.execPath, [BIN, 'generate', broken, '--out', out, '--quiet']);
+    const run = await runMain(['generate', broken, '--out', out, '--quiet']);
     expect(performance.now() - start).toBeLessThan(30_000);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(line);
@@ -109,11 +110,11 @@ describe('a failed run leaves the previous report intact', () => {
     expect(alive(real.pid()!)).toBe(false);
   });
 
-  it('when Chromium is not an executable browser (the real binary, exit 3, one Dutch line)', async () => {
+  it('when Chromium is not an executable browser (exit 3, one Dutch line)', async () => {
     const { out, before } = await previousReport();
     const fake = join(await tempDir(), 'chromium');
     await writeFile(fake, '#!/bin/sh\necho kapot >&2\nexit 1\n', { mode: 0o755 });
-    const run = spawnSync(process.execPath, [BIN, 'generate', data, '--out', out, '--quiet'], { PUPPETEER_EXECUTABLE_PATH: fake });
+    const run = await runMain(['generate', data, '--out', out, '--quiet'], { PUPPETEER_EXECUTABLE_PATH: fake });
     expect(run.status).toBe(3);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(await snapshot(out)).toEqual(before);
@@ -145,12 +146,12 @@ describe('a failed run leaves the previous report intact', () => {
     expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`weerbaarheid-chromium-${child.pid}-`))).toEqual([]);
   });
 
-  it('when Chromium starts but never answers (the real binary): exit 3 with one Dutch line within 60 s', async () => {
+  it('when Chromium starts but never answers: exit 3 with one Dutch line within 60 s', async () => {
     const { out, before } = await previousReport();
     const fake = join(await tempDir(), 'chromium');
     await writeFile(fake, '#!/bin/sh\nexec sleep 600\n', { mode: 0o755 });
     const start = performance.now();
-    const run = spawnSync(process.execPath, [BIN, 'generate', data, '--out', out, '--quiet'], { PUPPETEER_EXECUTABLE_PATH: fake });
+    const run = await runMain(['generate', data, '--out', out, '--quiet'], { PUPPETEER_EXECUTABLE_PATH: fake });
     expect(performance.now() - start).toBeLessThan(60_000);
     expect(run.status).toBe(3);
     expect(failureLines(run.stderr)).toEqual([`Chromium kon niet worden gestart (${fake}): het antwoordde niet binnen 30 s.`]);
@@ -160,7 +161,7 @@ describe('a failed run leaves the previous report intact', () => {
 
   it('when PUPPETEER_EXECUTABLE_PATH points at nothing: exit 3 naming it, not another browser', async () => {
     const { out, before } = await previousReport();
-    const run = spawnSync(process.execPath, [BIN, 'generate', data, '--out', out, '--quiet'], { PUPPETEER_EXECUTABLE_PATH: '/nergens/chrome' });
+    const run = await runMain(['generate', data, '--out', out, '--quiet'], { PUPPETEER_EXECUTABLE_PATH: '/nergens/chrome' });
     expect(run.status).toBe(3);
     expect(failureLines(run.stderr)).toHaveLength(1);
     expect(failureLines(run.stderr)[0]).toMatch(/^PUPPETEER_EXECUTABLE_PATH wijst naar \/nergens\/chrome, maar daar staat geen uitvoerbaar programma/);
@@ -191,7 +192,7 @@ describe('a failed run leaves the previous report intact', () => {
         // Room for the Markdown, figures and HTML (about 200 KB), not for the PDF (about 400 KB).
         const free = Number(execFileSync('df', ['--output=avail', '-B1', mnt], { encoding: 'utf8' }).split('\n')[1]);
         await writeFile(join(mnt, 'vulling'), Buffer.alloc(Math.max(0, free - 300 * 1024)));
-        const run = spawnSync(process.execPath, [BIN, 'generate', data, '--out', out, '--formats', 'md,pdf', '--verbose']);
+        const run = await runMain(['generate', data, '--out', out, '--formats', 'md,pdf', '--verbose']);
         expect(run.status).toBe(3);
         expect(run.stderr).toMatch(/✓ HTML/);
         expect(run.stderr).not.toMatch(/✓ PDF/);
@@ -208,7 +209,7 @@ describe('a failed run leaves the previous report intact', () => {
       const mnt = await tempDir();
       mount(mnt, 'size=1m');
       try {
-        const run = spawnSync(process.execPath, [BIN, 'generate', data, '--out', mnt, '--verbose']);
+        const run = await runMain(['generate', data, '--out', mnt, '--verbose']);
         expect(run.status).toBe(2);
         expect(run.stderr).not.toMatch(/✓ (Markdown|PDF|Excel)/);
         expect(run.stderr.trim().split('\n').at(-1)).toMatch(/^weerbaarheid: De uitvoermap .* is een koppelpunt \(mount point\)/);
@@ -361,11 +362,11 @@ describe('the output folder', () => {
     const other = await copyData(EXAMPLE_DIR);
     const yaml = await readFile(join(other, 'analyse.yaml'), 'utf8');
     await writeFile(join(other, 'analyse.yaml'), yaml.replace('jaar: 2025', 'jaar: 2024').replace('peildatum: 2025-12-31', 'peildatum: 2024-12-31'));
-    const refused = spawnSync(process.execPath, [BIN, 'generate', other, '--out', out, '--formats', 'md', '--quiet']);
+    const refused = await runMain(['generate', other, '--out', out, '--formats', 'md', '--quiet']);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/--force/);
     expect(await snapshot(out)).toEqual(kept);
-    const forced = spawnSync(process.execPath, [BIN, 'generate', other, '--out', out, '--formats', 'md', '--quiet', '--force']);
+    const forced = await runMain(['generate', other, '--out', out, '--formats', 'md', '--quiet', '--force']);
     expect(forced.status).toBe(0);
     const files = Object.keys(await snapshot(out));
     expect(files.some((f) => f.includes('-2024-'))).toBe(true);
@@ -376,20 +377,20 @@ describe('the output folder', () => {
   it('refuses a folder that holds other things than a report, and a file, with exit 2', async () => {
     const folder = await tempDir();
     await writeFile(join(folder, 'scriptie.docx'), 'niet van ons');
-    const busy = spawnSync(process.execPath, [BIN, 'generate', data, '--out', folder, '--formats', 'md', '--quiet']);
+    const busy = await runMain(['generate', data, '--out', folder, '--formats', 'md', '--quiet']);
     expect(busy.status).toBe(2);
     expect(await readdir(folder)).toEqual(['scriptie.docx']);
     const file = join(folder, 'scriptie.docx');
-    const onFile = spawnSync(process.execPath, [BIN, 'generate', data, '--out', file, '--formats', 'md', '--quiet', '--force']);
+    const onFile = await runMain(['generate', data, '--out', file, '--formats', 'md', '--quiet', '--force']);
     expect(onFile.status).toBe(2);
     expect(await readFile(file, 'utf8')).toBe('niet van ons');
   });
 
-  it('--out through a symbolic link (the real binary): the report lands in the real folder, the link stays', async () => {
+  it('--out through a symbolic link: the report lands in the real folder, the link stays', async () => {
     const { out, before } = await previousReport();
     const link = join(out, '..', 'snelkoppeling');
     await symlink('rapport', link);
-    const run = spawnSync(process.execPath, [BIN, 'generate', data, '--out', link, '--formats', 'md,xlsx', '--quiet']);
+    const run = await runMain(['generate', data, '--out', link, '--formats', 'md,xlsx', '--quiet']);
     expect(run.status).toBe(0);
     expect((await lstat(link)).isSymbolicLink()).toBe(true);
     expect(Object.keys(await snapshot(out)).sort()).toEqual(Object.keys(before).sort());
@@ -402,13 +403,13 @@ describe('the output folder', () => {
   });
 });
 
-function spawnSync(cmd: string, args: string[], env: Record<string, string> = {}) {
-  const r = run(cmd, args, { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
 function hasStrace(): boolean {
-  return run('strace', ['-V']).status === 0;
+  try {
+    execFileSync('strace', ['-V'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function canMount(): boolean {
