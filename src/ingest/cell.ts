@@ -37,8 +37,16 @@ export function readCell(value: ExcelValue, style: CellStyle, date1904: boolean)
 
 function text(value: string): string | null {
   // trim() also removes non-breaking spaces, common in text pasted from web pages.
-  const trimmed = value.trim();
+  const trimmed = unescapeOoxml(value).trim();
   return trimmed === '' ? null : trimmed;
+}
+
+/**
+ * Excel writes characters XML cannot hold (NUL, ESC, a bare CR) as `_xHHHH_`, and a literal
+ * `_xHHHH_` as `_x005F_xHHHH_`; exceljs's streaming reader hands them on as written.
+ */
+function unescapeOoxml(value: string): string {
+  return value.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 function number(value: number, numFmt: string | undefined, date1904: boolean): CellValue {
