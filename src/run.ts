@@ -24,6 +24,7 @@ import { reportTitle } from './render/format.js';
 import { renderMarkdown } from './render/markdown.js';
 import { printPdf } from './render/pdf.js';
 import { score } from './score/index.js';
+import { stripBidiControls } from './text/bidi.js';
 import { normalizeKey } from './text/normalize.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -328,16 +329,18 @@ function scoreForLevel(registers: Registers, settings: Settings, previous: Analy
   return filterAnalysis(scored, level);
 }
 
+/** Document properties and the cover: lines of their own, where bidi controls are removed (text/bidi.ts). */
 function htmlMeta(a: Analysis, level: Level): HtmlMeta {
+  const netwerk = stripBidiControls(a.netwerk);
   return {
     title: reportTitle(a),
-    organisatie: a.organisatie,
+    organisatie: stripBidiControls(a.organisatie),
     jaar: a.jaar,
     peildatum: a.peildatum,
     levelLabel: LEVEL_LABEL[level],
     toolVersion: TOOL_VERSION,
-    subject: `Weerbaarheidsanalyse van ${a.netwerk} over ${a.jaar}, rubricering ${LEVEL_LABEL[level]}`,
-    keywords: [a.netwerk, 'weerbaarheid', 'risicoanalyse', String(a.jaar), LEVEL_LABEL[level]],
+    subject: `Weerbaarheidsanalyse van ${netwerk} over ${a.jaar}, rubricering ${LEVEL_LABEL[level]}`,
+    keywords: [netwerk, 'weerbaarheid', 'risicoanalyse', String(a.jaar), LEVEL_LABEL[level]],
   };
 }
 

@@ -11,6 +11,7 @@ import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Analysis } from '../analysis.js';
 import type { Message } from '../messages.js';
+import { stripBidiControls } from '../text/bidi.js';
 import { excelDate, xmlText } from './excel/format.js';
 import { addMatrixSheet } from './excel/matrix.js';
 import { addMethodSheet } from './excel/method.js';
@@ -71,8 +72,8 @@ export async function buildWorkbook(analysis: Analysis, ctx: WorkbookContext): P
   const workbook = new (fixedDateWriter(peildatum))(options);
   // The properties hold analyse.yaml's own text, where no `_xHHHH_` escape is read.
   workbook.title = xmlText(ctx.title);
-  workbook.subject = xmlText(`Jaarlijkse weerbaarheidsanalyse ${analysis.netwerk} ${analysis.jaar}`);
-  workbook.keywords = xmlText(['weerbaarheidsanalyse', analysis.netwerk, String(analysis.jaar), ctx.levelLabel].join(', '));
+  workbook.subject = xmlText(stripBidiControls(`Jaarlijkse weerbaarheidsanalyse ${analysis.netwerk} ${analysis.jaar}`));
+  workbook.keywords = xmlText(stripBidiControls(['weerbaarheidsanalyse', analysis.netwerk, String(analysis.jaar), ctx.levelLabel].join(', ')));
   workbook.category = ctx.levelLabel;
   workbook.description = `Rubricering: ${ctx.levelLabel}. Peildatum: ${analysis.peildatum}.`;
 

@@ -4,6 +4,7 @@
  * and money with one decimal, counts as whole numbers. Output is plain text without Markdown syntax.
  */
 import type { RiskClass } from '../model.js';
+import { stripBidiControls } from '../text/bidi.js';
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
@@ -81,5 +82,6 @@ export function hoofdletter(text: string): string {
 
 /** The report's title, the same in the Markdown, the PDF cover and metadata, and the workbook. */
 export function reportTitle(a: { netwerk: string; jaar: number }): string {
-  return `Weerbaarheidsanalyse ${a.netwerk} ${a.jaar}`;
+  // Also a document property and a window title, where no isolate is read: the controls go.
+  return `Weerbaarheidsanalyse ${stripBidiControls(a.netwerk)} ${a.jaar}`;
 }

@@ -13,6 +13,7 @@ import { unified } from 'unified';
 import { TEMPLATES_DIR } from '../version.js';
 import { rehypeReport, textOf } from './captions.js';
 import { datum } from './format.js';
+import { stripBidiControls } from '../text/bidi.js';
 
 export interface HtmlMeta {
   title: string;
@@ -89,7 +90,9 @@ function loadTemplate(): Promise<Handlebars.TemplateDelegate> {
 function dropTitleHeading(tree: Root, title: string): void {
   const index = tree.children.findIndex((c) => c.type === 'element');
   const first = tree.children[index];
-  if (first?.type === 'element' && first.tagName === 'h1' && textOf(first).trim() === title.trim()) tree.children.splice(index, 1);
+  // The heading's text is register text isolated (escape.ts); the title is the same without the isolate.
+  const plain = (text: string) => stripBidiControls(text).trim();
+  if (first?.type === 'element' && first.tagName === 'h1' && plain(textOf(first)) === plain(title)) tree.children.splice(index, 1);
 }
 
 function collectHeadings(tree: Root): Heading[] {

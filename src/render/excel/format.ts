@@ -5,6 +5,7 @@
  */
 import type { Fill, Font } from 'exceljs';
 import type { RiskClass } from '../../model.js';
+import { hasBidiControls, isolate } from '../../text/bidi.js';
 
 /** Light fills so black text stays readable; green, yellow, orange, red. */
 export const CLASS_COLOR: Record<RiskClass, string> = {
@@ -64,7 +65,10 @@ const hex4 = (char: string) => `_x${char.charCodeAt(0).toString(16).toUpperCase(
  * Excel's cell limit (such as the risk list of a partner among 10,000 risks) is cut, and says so.
  */
 export function cellText(text: string): string {
-  const fitted = text.length > MAX_CELL_TEXT ? text.slice(0, MAX_CELL_TEXT - CUT.length) + CUT : text;
+  // A cell is a paragraph of its own, so only bidi controls could turn the text after them (the
+  // tool's words in a message, say) around; such text is isolated, other text stays byte-for-byte.
+  const safe = hasBidiControls(text) ? isolate(text) : text;
+  const fitted = safe.length > MAX_CELL_TEXT ? safe.slice(0, MAX_CELL_TEXT - CUT.length) + CUT : safe;
   return fitted.replace(ESCAPED, (m) => (m.length > 1 ? `_x005F${m}` : hex4(m)));
 }
 
