@@ -11,6 +11,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { TEMPLATES_DIR } from '../version.js';
+import { rehypeIsolates } from './bdi.js';
 import { rehypeReport, textOf } from './captions.js';
 import { datum } from './format.js';
 import { stripBidiControls } from '../text/bidi.js';
@@ -61,6 +62,7 @@ export async function renderHtml(markdown: string, meta: HtmlMeta, opts: { pageN
     .use(remarkRehype)
     // The default (GitHub) schema already allows what the Markdown can produce; ids and classes are added after it.
     .use(rehypeSanitize, defaultSchema)
+    .use(rehypeIsolates)
     .use(rehypeSlug)
     .use(rehypeReport)
     .use(() => (tree: Root) => {
