@@ -140,9 +140,12 @@ interface Launched {
 
 /** A promise that rejects when the browser disconnects or its process ends, whichever comes first. */
 function whenGone(browser: Browser): Promise<never> {
+  const child = browser.process();
   const gone = new Promise<never>((_, reject) => {
     browser.once('disconnected', () => reject(diedError()));
-    browser.process()?.once('exit', () => reject(diedError()));
+    child?.once('exit', () => reject(diedError()));
+    // Died while the launch was finishing: both events are past.
+    if (!browser.connected || (child && (child.exitCode !== null || child.signalCode !== null))) reject(diedError());
   });
   gone.catch(noop);
   return gone;
@@ -169,9 +172,17 @@ export function createBrowserSession(opts: { executablePath?: string; timeoutMs?
     // Our pid in the name: the next run can tell this profile from a live run's once we are gone.
     const profileDir = await mkdtemp(join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
     const launchMs = opts.timeoutMs ?? LAUNCH_TIMEOUT_MS;
-    const deadline = setTimeout(() => launchAbort.abort(), launchMs);
+    let deadline: NodeJS.Timeout | undefined;
+    // The launch settles by the deadline whatever puppeteer waits for (a page target of a browser
+    // that died meanwhile is waited for without end).
+    const overdue = new Promise<never>((_, reject) => {
+      deadline = setTimeout(() => {
+        launchAbort.abort();
+        reject(new Error('launch deadline'));
+      }, launchMs);
+    });
     try {
-      const browser = await puppeteer.launch({
+      const starting = puppeteer.launch({
         executablePath,
         headless: true,
         // A copy: puppeteer edits the array it is given (it takes --disable-features out to merge it with its own).
@@ -187,6 +198,9 @@ export function createBrowserSession(opts: { executablePath?: string; timeoutMs?
         protocolTimeout: PROTOCOL_TIMEOUT_MS,
         signal: launchAbort.signal,
       });
+      // A browser that arrives after the deadline is closed at once.
+      starting.then((late) => launchAbort.signal.aborted && void late.close().catch(noop), noop);
+      const browser = await Promise.race([starting, overdue]);
       launched = { browser, profileDir, gone: whenGone(browser) };
       return launched;
     } catch (cause) {
