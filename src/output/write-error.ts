@@ -1,4 +1,4 @@
-/** A failed write of the output folder, as the one Dutch line the CLI prints (exit 3). */
+/** A failed write (output folder or temporary files), in the Dutch words of the one line the CLI prints (exit 3). */
 
 /** What each system error means for the user, in Dutch; these are the ones a full, locked or odd folder gives. */
 const REASON: Record<string, string> = {
@@ -18,11 +18,11 @@ const REASON: Record<string, string> = {
   EXDEV: 'de tijdelijke map en de uitvoermap liggen op verschillende bestandssystemen',
 };
 
-/** The Dutch line for a system error of writing, or undefined when `error` is no such error. */
-export function writeFailure(error: unknown, outDir: string): string | undefined {
+/** `de schijf is vol (ENOSPC)` for a system error of writing, or undefined when `error` is no such error. */
+export function systemErrorReason(error: unknown): string | undefined {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const reason = code === undefined ? undefined : REASON[code];
-  return reason && `Kan de uitvoer niet schrijven in ${outDir}: ${reason} (${code}); het vorige rapport is ongewijzigd.`;
+  return reason && `${reason} (${code})`;
 }
 
 /** An error of the file system (it names its system call), as opposed to one of Chromium or our own code. */
