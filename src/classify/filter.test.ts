@@ -49,6 +49,9 @@ function measure(id: string, rubricering: Level, risicos: string[], extra: Parti
     credit: 1,
     teLaat: false,
     dagenTeLaat: 0,
+    effect: null,
+    restkosten: null,
+    effectPerMEuro: null,
     ...extra,
   };
 }
@@ -93,6 +96,11 @@ function sample(): Analysis {
       { code: 'FYS', naam: 'fysieke weerbaarheid', score: 52, aantalRisicos: 2, vorigeScore: null, verandering: null, perKlasse, slechtsteRisico: 'R3' },
       { code: 'KET', naam: 'weerbaarheid tegen grote ketenafhankelijkheden', score: 0, aantalRisicos: 1, vorigeScore: null, verandering: null, perKlasse, slechtsteRisico: 'R5' },
       { code: 'CRI', naam: 'crisisbeheersing', score: null, aantalRisicos: 0, vorigeScore: null, verandering: null, perKlasse, slechtsteRisico: null },
+    ],
+    ketenpartners: [
+      { naam: 'KANARIE-PARTNER-R4', risicos: ['R4'], perKlasse: { ...perKlasse, hoog: 0, 'zeer hoog': 1 }, slechtsteRisico: 'R4' },
+      { naam: 'Politie', risicos: ['R1', 'R2'], perKlasse: { ...perKlasse, hoog: 1, 'zeer hoog': 0 }, slechtsteRisico: 'R2' },
+      { naam: 'KANARIE-PARTNER-R2', risicos: ['R2'], perKlasse: { ...perKlasse, midden: 0, 'zeer hoog': 0 }, slechtsteRisico: 'R2' },
     ],
     totals: {
       maatregelenPerStatus: { gepland: 0, 'in uitvoering': 0, vertraagd: 0, gereed: 4, geannuleerd: 0 },
