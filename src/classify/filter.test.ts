@@ -226,6 +226,16 @@ describe('filterAnalysis', () => {
     expect(filterAnalysis(sample(), 'stg-zg').trend).toEqual(sample().trend);
   });
 
+  it('keeps a chain partner with its visible risks and counts, the worst visible one, and drops a partner only hidden risks name', () => {
+    const partners = (lvl: Level) => filterAnalysis(sample(), lvl).ketenpartners;
+    expect(partners('openbaar')).toEqual([{ naam: 'Politie', risicos: ['R1'], perKlasse: { ...perKlasse, hoog: 1, 'zeer hoog': 0 }, slechtsteRisico: 'R1' }]);
+    expect(partners('dep-v').map((p) => [p.naam, p.risicos, p.slechtsteRisico])).toEqual([
+      ['Politie', ['R1', 'R2'], 'R2'],
+      ['KANARIE-PARTNER-R2', ['R2'], 'R2'],
+    ]);
+    expect(partners('stg-zg')).toEqual(sample().ketenpartners);
+  });
+
   it('keeps the aggregates computed over all data', () => {
     const original = sample();
     const openbaar = filterAnalysis(original, 'openbaar');
