@@ -63,7 +63,10 @@ export const ChainPartnerSchema = z.object({
   naam: z.string(),
   /** IDs in register order. */
   risicos: z.array(z.string()),
+  /** Count per actueel class. */
   perKlasse: z.record(RiskClass, z.number().int()),
+  /** Count per streef class: what is left once every measure not cancelled is done. */
+  perKlasseStreef: z.record(RiskClass, z.number().int()),
   /** ID of the risk with the highest actueel score (first in register order on a tie). */
   slechtsteRisico: z.string().nullable(),
 });

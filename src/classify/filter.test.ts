@@ -98,9 +98,9 @@ function sample(): Analysis {
       { code: 'CRI', naam: 'crisisbeheersing', score: null, aantalRisicos: 0, vorigeScore: null, verandering: null, perKlasse, slechtsteRisico: null },
     ],
     ketenpartners: [
-      { naam: 'KANARIE-PARTNER-R4', risicos: ['R4'], perKlasse: { ...perKlasse, hoog: 0, 'zeer hoog': 1 }, slechtsteRisico: 'R4' },
-      { naam: 'Politie', risicos: ['R1', 'R2'], perKlasse: { ...perKlasse, hoog: 1, 'zeer hoog': 0 }, slechtsteRisico: 'R2' },
-      { naam: 'KANARIE-PARTNER-R2', risicos: ['R2'], perKlasse: { ...perKlasse, midden: 0, 'zeer hoog': 0 }, slechtsteRisico: 'R2' },
+      { naam: 'KANARIE-PARTNER-R4', risicos: ['R4'], perKlasse: { ...perKlasse, hoog: 0, 'zeer hoog': 1 }, perKlasseStreef: perKlasse, slechtsteRisico: 'R4' },
+      { naam: 'Politie', risicos: ['R1', 'R2'], perKlasse: { ...perKlasse, hoog: 1, 'zeer hoog': 0 }, perKlasseStreef: perKlasse, slechtsteRisico: 'R2' },
+      { naam: 'KANARIE-PARTNER-R2', risicos: ['R2'], perKlasse: { ...perKlasse, midden: 0, 'zeer hoog': 0 }, perKlasseStreef: perKlasse, slechtsteRisico: 'R2' },
     ],
     totals: {
       maatregelenPerStatus: { gepland: 0, 'in uitvoering': 0, vertraagd: 0, gereed: 4, geannuleerd: 0 },
@@ -228,7 +228,7 @@ describe('filterAnalysis', () => {
 
   it('keeps a chain partner with its visible risks and counts, the worst visible one, and drops a partner only hidden risks name', () => {
     const partners = (lvl: Level) => filterAnalysis(sample(), lvl).ketenpartners;
-    expect(partners('openbaar')).toEqual([{ naam: 'Politie', risicos: ['R1'], perKlasse: { ...perKlasse, hoog: 1, 'zeer hoog': 0 }, slechtsteRisico: 'R1' }]);
+    expect(partners('openbaar')).toEqual([{ naam: 'Politie', risicos: ['R1'], perKlasse: { ...perKlasse, hoog: 1, 'zeer hoog': 0 }, perKlasseStreef: perKlasse, slechtsteRisico: 'R1' }]);
     expect(partners('dep-v').map((p) => [p.naam, p.risicos, p.slechtsteRisico])).toEqual([
       ['Politie', ['R1', 'R2'], 'R2'],
       ['KANARIE-PARTNER-R2', ['R2'], 'R2'],

@@ -11,21 +11,11 @@ import { CLASSES, DEFAULT_METHOD, MEASURE_STATUSES, type RiskClass } from '../mo
 import { isDefaultMethod, methodDifferences } from '../score/method.js';
 import { matrixCells, type Chart } from './charts.js';
 import { md } from './escape.js';
+import { effectView } from './effect-view.js';
+import { chainView } from './partners-view.js';
+import { count, ids, level, table, type Column, type Table } from './tables.js';
 import { byActueel, compareIds, facts, isHigh, isOpen, kernboodschappen, keyFindings, recommendations } from './findings.js';
 import { aantal, datum, geld, getal, hoofdletter, KLASSE_AFKORTING, procent, reportTitle, score, verandering } from './format.js';
-
-/** A GFM table with its caption; every cell is Markdown-safe text. */
-export interface Table {
-  bijschrift: string;
-  kop: string[];
-  /** Delimiter cells: `---` or `---:` (numbers right-aligned). */
-  uitlijning: string[];
-  rijen: string[][];
-  /** Sentence after the table when rows were left out (pointer to the annex or workbook). */
-  meer?: string;
-  /** Sentence instead of the table when there are no rows. */
-  leeg: string;
-}
 
 export interface Figure {
   pad: string;
@@ -47,32 +37,11 @@ export const BODY_ROW_LIMIT = 25;
 /** Most recommendations listed by name; the remainder is counted. */
 export const RECOMMENDATION_LIMIT = 15;
 
-type Column<T> = [header: string, cell: (row: T) => string, numeric?: boolean];
-
-function table<T>(bijschrift: string, columns: Column<T>[], rows: readonly T[], opts: { limit?: number; meer?: (left: number) => string; leeg: string }): Table {
-  const limit = opts.limit ?? rows.length;
-  const shown = rows.slice(0, limit);
-  const left = rows.length - shown.length;
-  return {
-    bijschrift,
-    kop: columns.map(([h]) => h),
-    uitlijning: columns.map(([, , numeric]) => (numeric ? '---:' : '---')),
-    rijen: shown.map((r) => columns.map(([, cell]) => cell(r))),
-    ...(left > 0 && opts.meer ? { meer: opts.meer(left) } : {}),
-    leeg: opts.leeg,
-  };
-}
-
-const count = (n: number) => getal(n, 0);
-
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
 }
-const level = (l: { score: number; klasse: RiskClass }) => `${score(l.score)} (${l.klasse})`;
-/** IDs in the order given (register order), the first `max` and a count of the rest. */
-const ids = (list: readonly string[], max = 10) => md(list.length > max ? `${list.slice(0, max).join(', ')} en ${list.length - max} meer` : list.join(', '));
 const voortgang = (m: ScoredMeasure) => (m.voortgang === undefined ? '–' : procent(m.voortgang / 100));
 
 function riskColumns(a: Analysis): Column<ScoredRisk>[] {
@@ -135,24 +104,6 @@ function indicatorView(a: Analysis, ind: IndicatorResult, open: readonly ScoredR
     }),
     maatregelen: md(measureSummary(measures)),
   };
-}
-
-function partnersTable(open: readonly ScoredRisk[]): Table {
-  const byPartner = new Map<string, ScoredRisk[]>();
-  for (const r of open) for (const p of r.ketenpartners) pushTo(byPartner, p, r);
-  const highCount = (rs: readonly ScoredRisk[]) => rs.filter((r) => isHigh(r.actueel.klasse)).length;
-  const rows = [...byPartner.entries()].sort((x, y) => highCount(y[1]) - highCount(x[1]) || y[1].length - x[1].length || x[0].localeCompare(y[0], 'nl'));
-  return table(
-    "Ketenpartners tegen de actuele klasse van de open risico's die hen raken.",
-    [
-      ['Ketenpartner', ([p]) => md(p)],
-      ...CLASSES.map((c): Column<[string, ScoredRisk[]]> => [c, ([, rs]) => count(rs.filter((r) => r.actueel.klasse === c).length), true]),
-      ['Totaal', ([, rs]) => count(rs.length), true],
-      ["Risico's", ([, rs]) => ids(rs.map((r) => r.id))],
-    ],
-    rows,
-    { leeg: "Geen van de open risico's noemt een ketenpartner." },
-  );
 }
 
 function threatTable(a: Analysis, open: readonly ScoredRisk[]): Table {
@@ -349,7 +300,8 @@ export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptio
       ),
     },
     indicatoren: a.indicators.map((i) => indicatorView(a, i, open, measuresByRisk)),
-    keten: { tabel: partnersTable(open) },
+    keten: chainView(a, measuresByRisk),
+    opbrengst: effectView(a),
     maatregelen: {
       status: table(
         'Maatregelen per status, met hun kosten.',

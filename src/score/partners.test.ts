@@ -38,6 +38,7 @@ function recompute(risks: readonly ScoredRisk[], aliases: Record<string, string>
       naam,
       risicos: own.map((r) => r.id),
       perKlasse: Object.fromEntries(CLASSES.map((c) => [c, own.filter((r) => r.actueel.klasse === c).length])),
+      perKlasseStreef: Object.fromEntries(CLASSES.map((c) => [c, own.filter((r) => r.streef.klasse === c).length])),
       slechtsteRisico: worst.id,
     };
   });

@@ -1,6 +1,6 @@
 /**
  * Ketenpartners: per co-user or supplier named in the Ketenpartners column, the risks (not gesloten)
- * that name it, their count per actueel class and the worst one. The one computation of this concept:
+ * that name it, their count per actueel and per streef class, and the worst one. The one computation of this concept:
  * the report, the workbook and analysis.json all read its result.
  *
  * Names are matched as headers are (normalizeKey: case, accents, spaces, punctuation), so `KPN`,
@@ -52,6 +52,7 @@ export function chainPartners(risks: readonly ScoredRisk[], aliases: Readonly<Re
     naam: index.get(key) ?? mostUsed(group.spellings),
     risicos: group.risks.map((r) => r.id),
     perKlasse: countClasses(group.risks.map((r) => r.actueel.klasse)),
+    perKlasseStreef: countClasses(group.risks.map((r) => r.streef.klasse)),
     slechtsteRisico: worstRisk(group.risks),
   }));
   return partners.sort(byExposure);
