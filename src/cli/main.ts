@@ -49,6 +49,7 @@ const GenerateCli = z.object({
 const ExtractCli = z.object({
   list: z.boolean().default(false),
   section: z.array(z.string()).default([]),
+  partner: z.string().optional(),
   level: LevelOption,
   format: z.enum(['md', 'txt']).default('md'),
   ...Common,
@@ -143,6 +144,7 @@ export async function main(argv: readonly string[], term: Terminal = processTerm
       .argument('<rapport>', 'het Markdown-rapport (.md)')
       .option('--list', 'toon de hoofdstukindeling')
       .addOption(new Option('-s, --section <titel>', 'sectie om af te drukken (herhaalbaar)').argParser((v: string, prev: string[] = []) => [...prev, v]))
+      .option('-p, --partner <naam>', 'het deel van één ketenpartner: zijn risico\'s en de maatregelen daarop')
       .option('-l, --level <niveau>', 'niveau waarop gepubliceerd wordt (standaard Openbaar)')
       .option('--format <md|txt>', 'uitvoer als Markdown of platte tekst', 'md'),
   ).action(async (file: string, raw: unknown) => {
@@ -150,7 +152,7 @@ export async function main(argv: readonly string[], term: Terminal = processTerm
     const markdown = await readFile(file, 'utf8').catch(() => {
       throw new UsageError(`Het rapport ${file} bestaat niet of is niet leesbaar.`);
     });
-    const result = extract({ markdown, file, list: o.list, sections: o.section, level: o.level, format: o.format });
+    const result = extract({ markdown, file, list: o.list, sections: o.section, partner: o.partner, level: o.level, format: o.format });
     if (result.ok) term.out(result.output);
     else {
       term.err(result.message);
