@@ -4,7 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, EXAMPLE_DIR, copyData, removeTempDirs, tempDir } from './helpers/fixtures.js';
+import { BIN, EXAMPLE_DIR, SAMPLE_2025, copyData, removeTempDirs, tempDir } from './helpers/fixtures.js';
 
 afterAll(removeTempDirs);
 
@@ -125,5 +125,22 @@ describe('weerbaarheid', () => {
     expect(allowed.status).toBe(0);
     expect(allowed.stdout).toContain('Samenvatting');
     await writeFile(join(out, 'x.txt'), allowed.stdout);
+  });
+
+  it('extract --partner prints one chain partner as Markdown or text; an unknown partner lists the known ones: exit 1', async () => {
+    const out = join(await tempDir(), 'uit');
+    expect(cli(['generate', await copyData(SAMPLE_2025), '--out', out, '--formats', 'md', '--quiet']).status).toBe(0);
+    const md = join(out, 'weerbaarheidsanalyse-nafin-2025-stg-confidentieel.md');
+    for (const format of ['md', 'txt']) {
+      const result = cli(['extract', md, '--partner', 'koninklijke marechaussée', '--level', 'Stg. C', '--format', format]);
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout).toContain('Koninklijke Marechaussee');
+      expect(result.stdout).toContain("Maatregelen op de risico's van Koninklijke Marechaussee");
+      expect(result.stdout).not.toContain('Ketenafhankelijkheden');
+    }
+    const unknown = cli(['extract', md, '--partner', 'Rijkswaterstaat', '--level', 'Stg. C']);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stdout).toBe('');
+    expect(unknown.stderr).toMatch(/^Ketenpartner "Rijkswaterstaat" niet gevonden in .*Bekende ketenpartners: .*"Politie"/);
   });
 });
