@@ -62,7 +62,7 @@ describe('renderMarkdown with hostile register text', async () => {
       expect(nodes.filter((n) => n.type === type), type).toEqual([]);
     }
     // The only bold text is the template's own wording.
-    expect(nodes.flatMap((n) => (n.type === 'strong' ? [toString(n)] : []))).toEqual(['bruto', 'actueel', 'streef']);
+    expect(nodes.flatMap((n) => (n.type === 'strong' ? [toString(n)] : []))).toEqual(['bruto', 'actueel', 'streef', 'effect', 'restkosten']);
     const images = nodes.flatMap((n) => (n.type === 'image' ? [n.url] : []));
     expect(images.every((u) => /^figuren\/[a-z-]+\.svg$/.test(u))).toBe(true);
     expect(headings(tree, 2)).toEqual([...SECTION_TITLES]);
