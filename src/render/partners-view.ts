@@ -6,6 +6,7 @@
  */
 import type { Analysis, ChainPartner, ScoredMeasure, ScoredRisk } from '../analysis.js';
 import { CLASSES, type RiskClass } from '../model.js';
+import { partnerRiskCount } from '../score/partners.js';
 import { md } from './escape.js';
 import { byActueel, compareIds } from './findings.js';
 import { aantal, datum } from './format.js';
@@ -13,8 +14,6 @@ import { count, ids, level, table, type Column, type Table } from './tables.js';
 
 /** Rows per partner table and of the common-causes table; the workbook's Ketenpartners sheet has them all. */
 export const PARTNER_ROW_LIMIT = 25;
-
-const total = (perKlasse: Record<RiskClass, number>) => CLASSES.reduce((sum, c) => sum + perKlasse[c], 0);
 
 /** `2 zeer hoog, 1 hoog`: the classes present, highest first. */
 function picture(perKlasse: Record<RiskClass, number>): string {
@@ -24,7 +23,7 @@ function picture(perKlasse: Record<RiskClass, number>): string {
 
 /** The visible IDs, and how many of the counted risks are not shown (a reduced report over all data). */
 function riskList(partner: ChainPartner): string {
-  const hidden = total(partner.perKlasse) - partner.risicos.length;
+  const hidden = partnerRiskCount(partner) - partner.risicos.length;
   return hidden > 0 ? `${ids(partner.risicos)} (${count(hidden)} niet getoond)` : ids(partner.risicos);
 }
 
@@ -34,7 +33,7 @@ function overview(partners: readonly ChainPartner[]): Table {
     [
       ['Ketenpartner', (p) => md(p.naam)],
       ...CLASSES.map((c): Column<ChainPartner> => [c, (p) => count(p.perKlasse[c]), true]),
-      ['Totaal', (p) => count(total(p.perKlasse)), true],
+      ['Totaal', (p) => count(partnerRiskCount(p)), true],
       ["Risico's", riskList],
     ],
     partners,
@@ -83,10 +82,10 @@ const workbook = (left: number, one: string, many: string) => `De overige ${aant
 function partnerSection(partner: ChainPartner, risksById: ReadonlyMap<string, ScoredRisk>, measuresByRisk: ReadonlyMap<string, ScoredMeasure[]>) {
   const risks = partner.risicos.flatMap((id) => risksById.get(id) ?? []).sort(byActueel);
   const measures = [...new Set(risks.flatMap((r) => measuresByRisk.get(r.id) ?? []))].sort((x, y) => compareIds(x.id, y.id));
-  const hidden = total(partner.perKlasse) - risks.length;
+  const hidden = partnerRiskCount(partner) - risks.length;
   return {
     naam: md(partner.naam),
-    aantal: total(partner.perKlasse),
+    aantal: partnerRiskCount(partner),
     actueel: picture(partner.perKlasse),
     streef: picture(partner.perKlasseStreef),
     nietGetoond: hidden,

@@ -10,6 +10,7 @@
  */
 import type { ChainPartner, ScoredRisk } from '../analysis.js';
 import { compareText } from '../messages.js';
+import { CLASSES } from '../model.js';
 import { normalizeKey } from '../text/normalize.js';
 import { countClasses, worstRisk } from './indicators.js';
 
@@ -61,6 +62,11 @@ export function chainPartners(risks: readonly ScoredRisk[], aliases: Readonly<Re
 /** The map holds spellings in register order, and the sort is stable: a tie keeps the first. */
 function mostUsed(spellings: ReadonlyMap<string, number>): string {
   return [...spellings].sort(([, m], [, n]) => n - m)[0]![0];
+}
+
+/** How many risks (not gesloten) name the partner: in a reduced report also those not shown. */
+export function partnerRiskCount(partner: Pick<ChainPartner, 'perKlasse'>): number {
+  return CLASSES.reduce((sum, c) => sum + partner.perKlasse[c], 0);
 }
 
 const high = (p: ChainPartner) => p.perKlasse.hoog + p.perKlasse['zeer hoog'];

@@ -4,16 +4,15 @@
  * order: most exposed first, as in the report.
  */
 import type { ChainPartner } from '../../analysis.js';
-import { CLASSES, type RiskClass } from '../../model.js';
+import { CLASSES } from '../../model.js';
+import { partnerRiskCount } from '../../score/partners.js';
 import { CLASS_HEADER, NUM } from './format.js';
 import { addTableSheet, type NewSheet, type TableColumn } from './table.js';
-
-const total = (perKlasse: Record<RiskClass, number>) => CLASSES.reduce((sum, c) => sum + perKlasse[c], 0);
 
 const columns: TableColumn<ChainPartner>[] = [
   { header: 'Ketenpartner', value: (p) => p.naam },
   ...CLASSES.map((klasse): TableColumn<ChainPartner> => ({ header: CLASS_HEADER[klasse], value: (p) => p.perKlasse[klasse], numFmt: NUM.integer })),
-  { header: 'Totaal', value: (p) => total(p.perKlasse), numFmt: NUM.integer },
+  { header: 'Totaal', value: (p) => partnerRiskCount(p), numFmt: NUM.integer },
   ...CLASSES.map((klasse): TableColumn<ChainPartner> => ({ header: `Streef ${CLASS_HEADER[klasse].toLowerCase()}`, value: (p) => p.perKlasseStreef[klasse], numFmt: NUM.integer })),
   { header: 'Slechtste risico', value: (p) => p.slechtsteRisico },
   { header: "Risico's (niet gesloten)", value: (p) => p.risicos.join(', ') },
