@@ -292,7 +292,8 @@ describe('extract --partner', () => {
     expect(output).not.toMatch(/R-3|M-6|J\. de Vries|E\. Meijer/);
   });
 
-  it('refuses the Dep. V. report at Openbaar, and an unknown partner lists the known ones', () => {
+  it('refuses --section with --partner, the Dep. V. report at Openbaar, and an unknown partner lists the known ones', () => {
+    expect(extract({ markdown: full.md, file, partner: 'Politie', sections: ['Samenvatting'], level: 'dep-v' })).toMatchObject({ ok: false, message: 'Kies --section of --partner, niet beide.' });
     expect(extract({ markdown: full.md, file, partner: 'Politie' })).toMatchObject({ ok: false, exitCode: 1 });
     const unknown = extract({ markdown: full.md, file, partner: 'Rijkswaterstaat', level: 'dep-v' });
     expect(unknown.ok).toBe(false);
