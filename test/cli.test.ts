@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SAMPLE_HINT } from '../src/cli/main.js';
 import { runBin, runMain as cli } from './helpers/cli.js';
@@ -196,6 +197,11 @@ describe('weerbaarheid', () => {
       expect(result.stdout).toContain("Maatregelen op de risico's van Koninklijke Marechaussee");
       expect(result.stdout).not.toContain('Ketenafhankelijkheden');
     }
+    const docx = join(out, 'kmar.docx');
+    expect((await cli(['extract', md, '--partner', 'KONINKLIJKE MARECHAUSSEE', '--level', 'Stg. C', '--format', 'docx', '--out', docx])).status).toBe(0);
+    const xml = await (await JSZip.loadAsync(await readFile(docx))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('Koninklijke Marechaussee');
+    expect(xml).not.toContain('Ketenafhankelijkheden');
     const unknown = await cli(['extract', md, '--partner', 'Rijkswaterstaat', '--level', 'Stg. C']);
     expect(unknown.status).toBe(1);
     expect(unknown.stdout).toBe('');

@@ -5,12 +5,14 @@
  * recomputed in this file from the register rows themselves, with the method's formulas written out
  * again, not taken from the scoring code.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { toString } from 'mdast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractDocx } from '../src/extract/docx.js';
 import { extract } from '../src/extract/index.js';
 import { runGenerate } from '../src/run.js';
 import { parseReport, section, tableByCaption } from './fixtures/analysis/mdast.js';
@@ -300,5 +302,25 @@ describe('extract --partner', () => {
     const message = unknown.ok ? '' : unknown.message;
     expect(message).toContain('Ketenpartner "Rijkswaterstaat" niet gevonden');
     for (const p of full.analysis.ketenpartners) expect(message).toContain(`"${p.naam}"`);
+  });
+});
+
+describe.skipIf(spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status !== 0)('extract --partner --format docx, read back by LibreOffice', () => {
+  it('holds one partner section with its risks, measures, states and dates', async () => {
+    const result = await extractDocx({ markdown: full.md, file: 'rapport.md', partner: 'POLITIE', level: 'dep-v' });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const dir = await tempDir();
+    const file = join(dir, 'politie.docx');
+    await writeFile(file, result.data);
+    const profile = pathToFileURL(join(dir, 'profile')).href;
+    execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', dir, file], { timeout: 120_000, stdio: 'ignore' });
+    const text = await readFile(join(dir, 'politie.txt'), 'utf8');
+    expect(text).toContain('Politie');
+    for (const id of ['R-1', 'R-2', 'R-3', 'M-1', 'M-4', 'M-6']) expect(text).toContain(id);
+    expect(text).toContain('vertraagd');
+    expect(text).toContain('30 september 2025');
+    expect(text).not.toContain('Meldkamers');
+    expect(await extractDocx({ markdown: full.md, file: 'rapport.md', partner: 'Politie' })).toMatchObject({ ok: false, exitCode: 1 });
   });
 });
