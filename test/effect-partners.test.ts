@@ -204,7 +204,7 @@ describe('the report', () => {
     expect(m4.slice(7)).toEqual(['vertraagd', 'ja']);
     expect(m4[3]).toContain('R-3 zeer hoog → hoog');
     const first = MEASURES.find((m) => m[0] === want.ranked[0])!;
-    expect(section(tree, 'Samenvatting').map((n) => toString(n)).join('\n')).toContain(`Per M€ levert maatregel ${first[0]} (${first[1]}) het meeste op`);
+    expect(section(tree, 'Samenvatting').map((n) => toString(n)).join('\n')).toContain(`Per M€ levert maatregel ${first[0]} ‘${first[1]}’ het meeste op`);
   });
 
   it('shows the common causes and, per partner, its actueel and streef picture with the risks and measures', () => {
