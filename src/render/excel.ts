@@ -11,7 +11,8 @@ import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Analysis } from '../analysis.js';
 import type { Message } from '../messages.js';
-import { excelDate } from './excel/format.js';
+import { stripBidiControls } from '../text/bidi.js';
+import { excelDate, xmlText } from './excel/format.js';
 import { addMatrixSheet } from './excel/matrix.js';
 import { addMethodSheet } from './excel/method.js';
 import { addPartnerSheet } from './excel/partners.js';
@@ -65,9 +66,10 @@ export async function buildWorkbook(analysis: Analysis, ctx: WorkbookContext): P
     lastModifiedBy: 'weerbaarheid',
   };
   const workbook = new (fixedDateWriter(peildatum))(options);
-  workbook.title = ctx.title;
-  workbook.subject = `Jaarlijkse weerbaarheidsanalyse ${analysis.netwerk} ${analysis.jaar}`;
-  workbook.keywords = ['weerbaarheidsanalyse', analysis.netwerk, String(analysis.jaar), ctx.levelLabel].join(', ');
+  // The properties hold analyse.yaml's own text, where no `_xHHHH_` escape is read.
+  workbook.title = xmlText(ctx.title);
+  workbook.subject = xmlText(stripBidiControls(`Jaarlijkse weerbaarheidsanalyse ${analysis.netwerk} ${analysis.jaar}`));
+  workbook.keywords = xmlText(stripBidiControls(['weerbaarheidsanalyse', analysis.netwerk, String(analysis.jaar), ctx.levelLabel].join(', ')));
   workbook.category = ctx.levelLabel;
   workbook.description = `Rubricering: ${ctx.levelLabel}. Peildatum: ${analysis.peildatum}.`;
 
@@ -85,7 +87,7 @@ export async function buildWorkbook(analysis: Analysis, ctx: WorkbookContext): P
   addRegisterSheets(newSheet, analysis);
   addMatrixSheet(newSheet, 'Matrix bruto', analysis, 'bruto');
   addMatrixSheet(newSheet, 'Matrix actueel', analysis, 'actueel');
-  addPartnerSheet(newSheet, analysis.risks);
+  addPartnerSheet(newSheet, analysis.ketenpartners);
   addIncidentSheet(newSheet, analysis);
   addQualitySheet(newSheet, ctx.dataQuality);
   addMethodSheet(newSheet, analysis.methode);

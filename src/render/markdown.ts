@@ -17,6 +17,7 @@ import { renderCharts } from './charts.js';
 import { aantal, datum, geld, getal, klasse, procent, reportTitle, score, verandering } from './format.js';
 import { buildView } from './viewmodel.js';
 import { TEMPLATES_DIR } from '../version.js';
+import { stripBidiControls } from '../text/bidi.js';
 
 export interface MarkdownContext {
   toolVersion: string;
@@ -57,6 +58,7 @@ export const SECTION_TITLES = [
   'Weerbaarheid per indicator',
   'Ketenafhankelijkheden',
   'Maatregelen',
+  'Wat levert het meeste op',
   'Incidenten en oefeningen',
   'Aanbevelingen',
   'Kernboodschappen voor de Kamerbrief',
@@ -132,8 +134,9 @@ function environment(): typeof Handlebars {
 function frontMatter(a: Analysis, ctx: MarkdownContext): string {
   const data = {
     titel: reportTitle(a),
-    organisatie: a.organisatie,
-    netwerk: a.netwerk,
+    // Shown as a table by some Markdown viewers: no bidi controls, as in the other document properties.
+    organisatie: stripBidiControls(a.organisatie),
+    netwerk: stripBidiControls(a.netwerk),
     jaar: a.jaar,
     peildatum: a.peildatum,
     rubricering: LEVEL_LABEL[a.rubricering],

@@ -71,6 +71,13 @@ describe('loadConfig: valid files', () => {
     expect(settings?.methode.credit).toMatchObject({ gepland: 0.1, gereed: 1 });
     expect(settings?.methode.gewichten).toEqual({ DIG: 2 });
   });
+
+  it('takes other spellings of chain partners, and none by default', async () => {
+    const { settings, messages } = await load(`${BASE}rubricering: Openbaar\nketenpartners:\n  KMar: Koninklijke Marechaussee\n  RON: Rijksoverheidnetwerk\n`);
+    expect(messages).toEqual([]);
+    expect(settings?.ketenpartners).toEqual({ KMar: 'Koninklijke Marechaussee', RON: 'Rijksoverheidnetwerk' });
+    expect((await load(`${BASE}rubricering: Openbaar\n`)).settings?.ketenpartners).toEqual({});
+  });
 });
 
 describe('loadConfig: errors at their line', () => {
@@ -91,6 +98,7 @@ describe('loadConfig: errors at their line', () => {
     ['credit above 1', `${BASE}rubricering: Openbaar\nmethode:\n  credit:\n    gereed: 1.5\n`, 'waarde-buiten-bereik', 7, 'methode.credit.gereed', '1.5'],
     ['credit neither number nor voortgang', `${BASE}rubricering: Openbaar\nmethode:\n  credit:\n    gereed: veel\n`, 'verkeerd-type', 7, 'methode.credit.gereed', 'veel'],
     ['unknown status in credit', `${BASE}rubricering: Openbaar\nmethode:\n  credit:\n    afgerond: 1\n`, 'onbekende-sleutel', 7, 'methode.credit.afgerond', 'afgerond'],
+    ['ketenpartners as a list', `${BASE}rubricering: Openbaar\nketenpartners: [KMar]\n`, 'verkeerd-type', 5, 'ketenpartners', '["KMar"]'],
     ['unknown class in matrix', `${BASE}rubricering: Openbaar\nmethode:\n  matrix:\n${'    - [laag, laag, laag, laag, laag]\n'.repeat(4)}    - [laag, laag, laag, laag, rood]\n`, 'onbekende-waarde', 11, 'methode.matrix.4.4', 'rood'],
   ])('%s', async (_, yaml, ruleId, row, column, actual) => {
     const { settings, messages } = await load(yaml);
@@ -127,5 +135,33 @@ describe('loadConfig: errors at their line', () => {
 
   it('reports a file that holds no settings', async () => {
     expect((await load('- jaar\n- 2025\n')).messages).toMatchObject([{ ruleId: 'verkeerd-type', row: 1 }]);
+  });
+});
+
+describe('loadConfig: hostile files', () => {
+  it('refuses an alias bomb at its first alias, naming the limit, in Dutch and fast', async () => {
+    // Nine levels of ten: a billion values from nine lines.
+    const names = [...'abcdefghi'];
+    const levels = names.map((n, i) => `${n}: &${n} [${Array(10).fill(i === 0 ? 'x' : `*${names[i - 1]}`).join(', ')}]`);
+    const start = performance.now();
+    const { settings, messages } = await load(`${BASE}rubricering: Openbaar\n${levels.join('\n')}\n`);
+    expect(performance.now() - start).toBeLessThan(10_000);
+    expect(settings).toBeUndefined();
+    expect(messages).toEqual([
+      expect.objectContaining({ severity: 'error', ruleId: 'te-veel-aliassen', file: 'analyse.yaml', row: 6, expected: expect.stringContaining('100') }),
+    ]);
+    expect(messages[0]!.reason).toMatch(/aliassen.*100/);
+    expect(messages[0]!.reason).not.toMatch(/resource|exhaustion|alias count/i);
+  });
+
+  it('refuses a netwerk too long for a file name at its line, before any run', async () => {
+    const { messages } = await load(`jaar: 2025\norganisatie: Ministerie van Defensie\nnetwerk: ${'N'.repeat(100_000)}\nrubricering: Openbaar\n`);
+    expect(messages).toEqual([expect.objectContaining({ severity: 'error', ruleId: 'waarde-te-lang', row: 3, column: 'netwerk', expected: expect.stringContaining('120') })]);
+    expect(messages[0]!.actual!.length).toBeLessThan(100);
+  });
+
+  it('takes a netwerk of 120 letters', async () => {
+    const { messages } = await load(`jaar: 2025\norganisatie: Ministerie van Defensie\nnetwerk: ${'N'.repeat(120)}\nrubricering: Openbaar\n`);
+    expect(messages).toEqual([]);
   });
 });
