@@ -9,6 +9,7 @@ import type { InputFile } from '../ingest/table.js';
 import { compareText, formatMessage, sortMessages, type Message } from '../messages.js';
 import { CLASSES, DEFAULT_METHOD, MEASURE_STATUSES, type RiskClass } from '../model.js';
 import { isDefaultMethod, methodDifferences } from '../score/method.js';
+import { inAnalysisYear } from '../score/totals.js';
 import { matrixCells, type Chart } from './charts.js';
 import { md } from './escape.js';
 import { effectView } from './effect-view.js';
@@ -279,6 +280,7 @@ export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptio
   const findings = keyFindings(a, f);
   const recs = recommendations(a, f);
   const incidents = [...a.incidents].sort((x, y) => compareText(x.datum, y.datum) || compareIds(x.id, y.id));
+  const inYear = inAnalysisYear(a, incidents);
   const messages = sortMessages(opts.dataQuality);
   const perClass = (lvl: 'bruto' | 'actueel' | 'streef', c: RiskClass) => a.totals.risicosPerKlasse[lvl][c] ?? 0;
 
@@ -400,7 +402,7 @@ export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptio
     },
     incidenten: {
       incidenten: table(
-        'Incidenten: hersteltijd tegen de norm.',
+        `Incidenten in ${a.jaar}: hersteltijd tegen de norm.`,
         [
           ['Datum', (i: (typeof incidents)[number]) => datum(i.datum)],
           ['ID', (i) => md(i.id)],
@@ -409,19 +411,31 @@ export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptio
           ['Norm (uur)', (i) => (i.norm === undefined ? '–' : getal(i.norm, 1)), true],
           ['Binnen norm', (i) => (i.hersteltijd === undefined || i.norm === undefined ? '–' : i.hersteltijd <= i.norm ? 'ja' : 'nee')],
         ],
-        incidents.filter((i) => i.soort === 'incident'),
-        { limit: BODY_ROW_LIMIT, meer: (left) => `De overige ${count(left)} staan in de Excel-werkmap.`, leeg: 'Er zijn geen incidenten geregistreerd.' },
+        inYear.filter((i) => i.soort === 'incident'),
+        { limit: BODY_ROW_LIMIT, meer: (left) => `De overige ${count(left)} staan in de Excel-werkmap.`, leeg: `Er zijn geen incidenten in ${a.jaar} geregistreerd.`, van: [n.incidentenInJaar, 'incident', 'incidenten'] },
       ),
       oefeningen: table(
-        'Gehouden oefeningen.',
+        `Gehouden oefeningen in ${a.jaar}.`,
         [
           ['Datum', (i: (typeof incidents)[number]) => datum(i.datum)],
           ['ID', (i) => md(i.id)],
           ['Titel', (i) => md(i.titel)],
           ['Indicatoren', (i) => md(i.indicatoren.join(', '))],
         ],
-        incidents.filter((i) => i.soort === 'oefening'),
-        { limit: BODY_ROW_LIMIT, meer: (left) => `De overige ${count(left)} staan in de Excel-werkmap.`, leeg: 'Er zijn geen oefeningen geregistreerd.' },
+        inYear.filter((i) => i.soort === 'oefening'),
+        { limit: BODY_ROW_LIMIT, meer: (left) => `De overige ${count(left)} staan in de Excel-werkmap.`, leeg: `Er zijn geen oefeningen in ${a.jaar} geregistreerd.`, van: [n.oefeningenInJaar, 'oefening', 'oefeningen'] },
+      ),
+      // Dated before the analysis year: context, not counted "in <jaar>".
+      eerder: table(
+        `Eerder: incidenten en oefeningen van vóór ${a.jaar}, als achtergrond; ze tellen niet mee in de cijfers over ${a.jaar}.`,
+        [
+          ['Datum', (i: (typeof incidents)[number]) => datum(i.datum)],
+          ['ID', (i) => md(i.id)],
+          ['Titel', (i) => md(i.titel)],
+          ['Soort', (i) => i.soort],
+        ],
+        incidents.filter((i) => i.datum < `${a.jaar}-01-01`),
+        { limit: BODY_ROW_LIMIT, meer: (left) => `De overige ${count(left)} staan in de Excel-werkmap.`, leeg: '' },
       ),
     },
     aanbevelingen: {
