@@ -74,9 +74,10 @@ async function render(name: string, outDir: string) {
     const { printPdf } = await import('../src/render/pdf.js');
     const session = createBrowserSession();
     try {
-      await stage('pdf', () =>
-        printPdf(session, { htmlPath: join(outDir, 'bench.html'), outPath: join(outDir, 'bench.pdf'), meta, allowedDir: outDir, creationDate: new Date(0), timeoutMs: 120_000 }),
-      );
+      await stage('pdf', async () => {
+        const { bytes } = await printPdf(session, { htmlPath: join(outDir, 'bench.html'), meta, allowedDir: outDir, creationDate: new Date(0), timeoutMs: 120_000 });
+        await writeFile(join(outDir, 'bench.pdf'), bytes);
+      });
     } finally {
       await session.close();
     }
@@ -92,7 +93,8 @@ async function render(name: string, outDir: string) {
       const markdown = await readFile(join(outDir, 'bench.md'), 'utf8');
       const html = await renderHtml(markdown, meta);
       await writeFile(join(outDir, 'bench.html'), html.html);
-      await printPdf(session, { htmlPath: join(outDir, 'bench.html'), outPath: join(outDir, 'bench.pdf'), meta, allowedDir: outDir, creationDate: new Date(0) });
+      const { bytes } = await printPdf(session, { htmlPath: join(outDir, 'bench.html'), meta, allowedDir: outDir, creationDate: new Date(0) });
+      await writeFile(join(outDir, 'bench.pdf'), bytes);
     } finally {
       await session.close();
     }

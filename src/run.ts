@@ -282,7 +282,6 @@ async function renderOutputs(job: RenderJob): Promise<string | undefined> {
       () =>
         printPdf(session, {
           htmlPath: join(job.stage.dir, `${base}.html`),
-          outPath: join(job.stage.dir, `${base}.pdf`),
           meta,
           allowedDir: job.stage.dir,
           creationDate: creationDate(job.settings, opts.sourceDateEpoch),
@@ -292,7 +291,7 @@ async function renderOutputs(job: RenderJob): Promise<string | undefined> {
     );
     // Done with Chromium: it shuts down while the rest is written.
     void session.close();
-    job.written[`${base}.pdf`] = printed.bytes;
+    await write(`${base}.pdf`, printed.bytes);
     // The HTML kept beside the PDF gets the contents' page numbers the PDF has.
     await write(`${base}.html`, document.withPageNumbers(printed.pageNumbers));
     return printed.producer;

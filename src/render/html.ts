@@ -13,6 +13,11 @@ import { unified } from 'unified';
 import { TEMPLATES_DIR } from '../version.js';
 import { rehypeReport, textOf } from './captions.js';
 import { datum } from './format.js';
+import { classCss } from './palette.js';
+import { rehypePrintTables } from './print-tables.js';
+
+/** The language of every report (the HTML's lang, the PDF's /Lang and dc:language). */
+export const REPORT_LANG = 'nl';
 
 export interface HtmlMeta {
   title: string;
@@ -64,14 +69,36 @@ export async function renderHtml(markdown: string, meta: HtmlMeta, opts: { pageN
       dropTitleHeading(tree, meta.title);
       headings = collectHeadings(tree);
     })
+    .use(rehypePrintTables)
     .use(rehypeStringify);
   const body = String(await processor.process(markdown));
   const [template, css] = await Promise.all([loadTemplate(), readFile(join(TEMPLATES_DIR, 'print.css'), 'utf8')]);
   const page = (pageNumbers?: Map<string, number>) => {
     const toc = headings.filter((h) => h.depth <= TOC_DEPTH).map((h) => ({ ...h, page: pageNumbers?.get(h.id) ?? '' }));
-    return template({ meta, peildatum: datum(meta.peildatum), keywords: meta.keywords.join(', '), css, toc, body });
+    return template({ meta, lang: REPORT_LANG, peildatum: datum(meta.peildatum), keywords: meta.keywords.join(', '), css, pageCss: pageCss(meta.levelLabel), toc, body });
   };
   return { html: page(opts.pageNumbers), headings, withPageNumbers: page };
+}
+
+/** A CSS string literal: quotes, backslashes and anything outside printable ASCII as escapes. */
+function cssString(text: string): string {
+  return `"${[...text].map((c) => (/[ -~]/.test(c) && c !== '"' && c !== '\\' && c !== '<' ? c : `\\${c.codePointAt(0)!.toString(16)} `)).join('')}"`;
+}
+
+/**
+ * The running header and footer as CSS page-margin boxes, and the class colours of the palette.
+ * The header and footer: Chromium lays them out on every page,
+ * portrait and landscape alike, and pdf-finish.ts marks them as Artifacts. The classification is
+ * also on the cover and in the metadata, where assistive technology finds it.
+ */
+function pageCss(levelLabel: string): string {
+  const label = cssString(levelLabel);
+  return `@page {
+  @top-center { content: ${label}; }
+  @bottom-left { content: ${label}; }
+  @bottom-right { content: "Pagina " counter(page) " van " counter(pages); }
+}
+${classCss()}`;
 }
 
 let templatePromise: Promise<Handlebars.TemplateDelegate> | undefined;
