@@ -9,6 +9,7 @@ import type { Analysis, ScoredRisk } from '../analysis.js';
 import { CLASSES, MEASURE_STATUSES, type RiskClass } from '../model.js';
 import { getal, score } from './format.js';
 import { isOpen } from './findings.js';
+import { CLASS_PALETTE } from './palette.js';
 
 export interface Chart {
   /** File name under `figuren/`, e.g. `risicomatrix-bruto.svg`. */
@@ -20,15 +21,28 @@ export interface Chart {
   svg: string;
 }
 
-/** Class colours, chosen to stay distinguishable in greyscale print. */
-export const CLASS_COLOURS: Record<RiskClass, string> = { laag: '#7fbf7b', midden: '#f6d55c', hoog: '#f28e2b', 'zeer hoog': '#c0392b' };
+// vega's own ARIA attributes are English ("X-axis titled …"): off; the SVG gets a Dutch title and description instead.
+const CONFIG = {
+  font: 'sans-serif',
+  aria: false,
+  view: { stroke: null },
+  axis: { labelFontSize: 11, titleFontSize: 11 },
+  legend: { labelFontSize: 11, titleFontSize: 11 },
+};
 
-const CONFIG = { font: 'sans-serif', view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 11 }, legend: { labelFontSize: 11, titleFontSize: 11 } };
+function xmlText(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
 
-async function toSvg(spec: vl.TopLevelSpec): Promise<string> {
+/** The chart as SVG with role="img", a Dutch <title> (the caption) and <desc> (the alt text) for assistive technology. */
+async function toSvg(spec: vl.TopLevelSpec, title: string, desc: string): Promise<string> {
   const view = new vega.View(vega.parse(vl.compile(spec).spec), { renderer: 'none' });
   try {
-    return await view.toSVG();
+    // Even with aria off vega names its group containers in English ("group mark container"); under role="img" they say nothing.
+    const svg = (await view.toSVG()).replace(/ aria-roledescription="[^"]*"| role="graphics-[a-z-]*"/g, '');
+    const open = svg.indexOf('>') + 1;
+    const root = svg.slice(0, open - 1).replace(/^<svg/, '<svg role="img" aria-labelledby="titel beschrijving"');
+    return `${root}><title id="titel">${xmlText(title)}</title><desc id="beschrijving">${xmlText(desc)}</desc>${svg.slice(open)}`;
   } finally {
     view.finalize();
   }
@@ -66,7 +80,8 @@ async function heatMap(a: Analysis, level: 'bruto' | 'actueel'): Promise<Chart> 
   const cells = matrixCells(a, level);
   const total = cells.reduce((s, c) => s + c.aantal, 0);
   const title = `Risicomatrix ${LEVEL_WORD[level]}: aantal open risico's per kans en impact`;
-  const values = cells.map((c) => ({ ...c, label: c.aantal ? getal(c.aantal, 0) : '' }));
+  // The class letter in every cell, so that no reading depends on colour alone.
+  const values = cells.map((c) => ({ ...c, label: `${getal(c.aantal, 0)} (${CLASS_PALETTE[c.klasse].letter})`, tekstkleur: CLASS_PALETTE[c.klasse].text }));
   const axis = { labelAngle: 0, domain: false, ticks: false };
   const spec: vl.TopLevelSpec = {
     description: title,
@@ -86,20 +101,19 @@ async function heatMap(a: Analysis, level: 'bruto' | 'actueel'): Promise<Chart> 
             field: 'klasse',
             type: 'nominal',
             title: 'Klasse',
-            scale: { domain: [...CLASSES], range: CLASSES.map((c) => CLASS_COLOURS[c]) },
+            scale: { domain: [...CLASSES], range: CLASSES.map((c) => CLASS_PALETTE[c].fill) },
             legend: { orient: 'bottom', direction: 'horizontal' },
           },
         },
       },
-      { mark: { type: 'text', fontSize: 14, fontWeight: 'bold', color: '#1a1a1a' }, encoding: { text: { field: 'label', type: 'nominal' } } },
+      {
+        mark: { type: 'text', fontSize: 13, fontWeight: 'bold' },
+        encoding: { text: { field: 'label', type: 'nominal' }, color: { field: 'tekstkleur', type: 'nominal', scale: null } },
+      },
     ],
   };
-  return {
-    file: `risicomatrix-${level}.svg`,
-    title,
-    alt: `Risicomatrix ${level} met vijf bij vijf cellen, gekleurd naar klasse; in totaal ${getal(total, 0)} open risico's.`,
-    svg: await toSvg(spec),
-  };
+  const alt = `Risicomatrix ${level} met vijf bij vijf cellen, gekleurd naar klasse en met de klasseletter in elke cel; in totaal ${getal(total, 0)} open risico's.`;
+  return { file: `risicomatrix-${level}.svg`, title, alt, svg: await toSvg(spec, title, alt) };
 }
 
 async function indicatorBars(a: Analysis): Promise<Chart> {
@@ -133,12 +147,8 @@ async function indicatorBars(a: Analysis): Promise<Chart> {
     ],
   };
   const shown = a.indicators.filter((i) => i.score !== null).length;
-  return {
-    file: 'indicatorscores.svg',
-    title,
-    alt: `Staafdiagram met de score van ${getal(shown, 0)} indicatoren${hasPrev ? `, naast de score van ${prevYear}` : ''}.`,
-    svg: await toSvg(spec),
-  };
+  const alt = `Staafdiagram met de score van ${getal(shown, 0)} indicatoren${hasPrev ? `, naast de score van ${prevYear}` : ''}.`;
+  return { file: 'indicatorscores.svg', title, alt, svg: await toSvg(spec, title, alt) };
 }
 
 async function measureStatus(a: Analysis): Promise<Chart> {
@@ -156,12 +166,8 @@ async function measureStatus(a: Analysis): Promise<Chart> {
     },
     layer: [{ mark: { type: 'bar', color: '#2f5d8a' } }, { mark: { type: 'text', align: 'left', dx: 3, fontSize: 10 }, encoding: { text: { field: 'label', type: 'nominal' } } }],
   };
-  return {
-    file: 'maatregelen-per-status.svg',
-    title,
-    alt: `Staafdiagram van ${getal(a.measures.length, 0)} maatregelen per status: ${counts.map((c) => `${c.status} ${getal(c.aantal, 0)}`).join(', ')}.`,
-    svg: await toSvg(spec),
-  };
+  const alt = `Staafdiagram van ${getal(a.measures.length, 0)} maatregelen per status: ${counts.map((c) => `${c.status} ${getal(c.aantal, 0)}`).join(', ')}.`;
+  return { file: 'maatregelen-per-status.svg', title, alt, svg: await toSvg(spec, title, alt) };
 }
 
 /** All charts of the report, in the order they appear. */
