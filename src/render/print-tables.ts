@@ -8,6 +8,9 @@ import { textOf } from './captions.js';
  *   columns than a portrait page holds goes on landscape pages (`breed`, a named page in print.css);
  * - a table that is still too wide for landscape is split into column groups, each repeating the
  *   first (ID) column, with "(deel N van M)" in its caption: never clipped;
+ * - a table with a "Tabel N." caption gets a first header row "Tabel N (vervolg)": the header rows
+ *   repeat on every page a table runs onto, and on its first page the caption covers that row
+ *   (print.css), so a continued table is named on every page;
  * - IDs, dates and amounts in cells are wrapped in `<span class="heel">` so they never break;
  * - an empty cell gets a no-break space, so Chromium tags it as TD like the others (it leaves cells
  *   that paint nothing out of the PDF's structure, and a screen reader then pairs values with the
@@ -17,6 +20,7 @@ export function rehypePrintTables() {
   return (tree: Root): void => {
     visitCells(tree);
     splitWideTables(tree);
+    labelContinuations(tree);
     tree.children = sections(tree.children);
   };
 }
@@ -168,6 +172,24 @@ function splitWideTables(node: Root | Element): void {
     groups.forEach((columns, g) => out.push(withCaptionSuffix(pickColumns(child, columns), ` (deel ${g + 1} van ${groups.length})`)));
   }
   node.children = out as Element['children'];
+}
+
+const TABLE_NUMBER = /^Tabel\s+(\d+)[.:]/;
+
+function labelContinuations(node: Root | Element): void {
+  for (const child of node.children) {
+    if (!isElement(child)) continue;
+    if (child.tagName !== 'table') {
+      labelContinuations(child);
+      continue;
+    }
+    const caption = child.children.find((c): c is Element => isElement(c, 'caption'));
+    const head = child.children.find((c): c is Element => isElement(c, 'thead'));
+    const number = caption ? TABLE_NUMBER.exec(textOf(caption).trim())?.[1] : undefined;
+    if (!head || number === undefined) continue;
+    const label = el('th', { colSpan: columnCount(child) }, [{ type: 'text', value: `Tabel ${number} (vervolg)` }]);
+    head.children.unshift(el('tr', { className: ['vervolg'], ariaHidden: 'true' }, [label]));
+  }
 }
 
 function hasWideTable(nodes: readonly RootContent[]): boolean {
