@@ -28,6 +28,9 @@ interface HtmlFacts {
   tables: { th: number; td: number }[];
   /** The text of every cell of Bijlage B, C and D. */
   annexCells: string[];
+  /** Chapter (h2) and section (h3, h4) headings of the body. */
+  chapters: string[];
+  subheadings: string[];
   violations: { id: string; impact: string | null; nodes: number; help: string }[];
 }
 
@@ -43,13 +46,15 @@ async function readHtml(session: BrowserSession, htmlPath: string): Promise<Html
         .filter((s) => /^Bijlage [BCD]\b/.test(s.querySelector('h2')?.textContent ?? ''))
         .flatMap((s) => [...s.querySelectorAll('td, th')].map((c) => c.textContent ?? '')),
     );
+    const chapters = await page.$$eval('main h2', (hs) => hs.map((h) => (h.textContent ?? '').trim()));
+    const subheadings = await page.$$eval('main h3, main h4', (hs) => hs.map((h) => (h.textContent ?? '').trim()));
     await page.evaluate(AXE_SOURCE);
     const violations = await page.evaluate(async () => {
       const axe = (globalThis as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; impact: string | null; nodes: unknown[]; help: string }[] }> } }).axe;
       const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
       return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help }));
     });
-    return { tables, annexCells, violations };
+    return { tables, annexCells, chapters, subheadings, violations };
   });
 }
 
@@ -184,6 +189,19 @@ describe.skipIf(!canRun)(`PDF/UA-1, PDF/A-2 and WCAG 2.2 of the sample${canRun ?
         expect(html.annexCells.length).toBeGreaterThan(300);
         const missing = html.annexCells.map(squeeze).filter((cell) => cell !== '' && !text.includes(cell));
         expect(missing).toEqual([]);
+      });
+
+      it('starts every chapter on a new page and leaves no heading as the last line of a page', () => {
+        const { pdfPath, html } = get();
+        const pages = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8', maxBuffer: 1 << 26 })
+          .split('\f')
+          .map((p) => p.split('\n').map((l) => l.trim()).filter((l) => l !== ''))
+          .filter((lines) => lines.length > 0);
+        // Line 0 is the running header, the last line the footer.
+        const firstLines = pages.map((lines) => lines[1]);
+        for (const chapter of html.chapters.filter((c) => c !== 'Inhoud')) expect(firstLines, chapter).toContain(chapter);
+        const headings = new Set([...html.chapters, ...html.subheadings]);
+        pages.forEach((lines, i) => expect(headings.has(lines.at(-2) ?? ''), `pagina ${i + 1}: ${lines.at(-2)}`).toBe(false));
       });
 
       it('has no serious or critical WCAG 2.x A/AA violation by axe-core in print media', () => {

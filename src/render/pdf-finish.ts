@@ -24,18 +24,10 @@ import {
 } from 'pdf-lib';
 import { markArtifacts } from './pdf-artifacts.js';
 import { decodeName } from './pdf-file.js';
-import { xmpPacket } from './pdf-xmp.js';
+import { xmpPacket, type XmpFields } from './pdf-xmp.js';
 
-export interface FinishOptions {
-  title: string;
-  author: string;
-  subject: string;
-  keywords: string;
-  creator: string;
-  producer: string;
-  /** BCP 47 language of the document, e.g. `nl`. */
-  lang: string;
-  date: Date;
+/** What the Info dictionary and the XMP say (the conformance level is found here), and what the file needs besides. */
+export interface FinishOptions extends Omit<XmpFields, 'conformance'> {
   /** The ICC profile of the output intent (sRGB). */
   iccProfile: Uint8Array;
   /** Text of every link by its target: a heading id for links inside the document, else the URL. */

@@ -12,6 +12,7 @@ export interface XmpFields {
   keywords: string;
   creator: string;
   producer: string;
+  /** BCP 47 language of the document, e.g. `nl`. */
   lang: string;
   date: Date;
   /** PDF/A-2 conformance level: `A` (accessible: tagged, Unicode) or `B` (basic). */
