@@ -76,7 +76,7 @@ export function matrixCells(a: Analysis, level: 'bruto' | 'actueel' | 'streef', 
 
 const LEVEL_WORD = { bruto: 'bruto (zonder maatregelen)', actueel: 'actueel (na maatregelen op de peildatum)' } as const;
 
-async function heatMap(a: Analysis, level: 'bruto' | 'actueel'): Promise<Chart> {
+async function heatMap(a: Analysis, level: 'bruto' | 'actueel', draw: Draw): Promise<Chart> {
   const cells = matrixCells(a, level);
   const total = cells.reduce((s, c) => s + c.aantal, 0);
   const title = `Risicomatrix ${LEVEL_WORD[level]}: aantal open risico's per kans en impact`;
@@ -113,10 +113,10 @@ async function heatMap(a: Analysis, level: 'bruto' | 'actueel'): Promise<Chart> 
     ],
   };
   const alt = `Risicomatrix ${level} met vijf bij vijf cellen, gekleurd naar klasse en met de klasseletter in elke cel; in totaal ${getal(total, 0)} open risico's.`;
-  return { file: `risicomatrix-${level}.svg`, title, alt, svg: await toSvg(spec, title, alt) };
+  return { file: `risicomatrix-${level}.svg`, title, alt, svg: await draw(spec, title, alt) };
 }
 
-async function indicatorBars(a: Analysis): Promise<Chart> {
+async function indicatorBars(a: Analysis, draw: Draw): Promise<Chart> {
   const prevYear = a.trend?.vorigJaar ?? a.jaar - 1;
   const values = a.indicators.flatMap((i) => [
     ...(i.vorigeScore !== null ? [{ indicator: i.naam, jaar: String(prevYear), score: i.vorigeScore, label: score(i.vorigeScore) }] : []),
@@ -148,10 +148,10 @@ async function indicatorBars(a: Analysis): Promise<Chart> {
   };
   const shown = a.indicators.filter((i) => i.score !== null).length;
   const alt = `Staafdiagram met de score van ${getal(shown, 0)} indicatoren${hasPrev ? `, naast de score van ${prevYear}` : ''}.`;
-  return { file: 'indicatorscores.svg', title, alt, svg: await toSvg(spec, title, alt) };
+  return { file: 'indicatorscores.svg', title, alt, svg: await draw(spec, title, alt) };
 }
 
-async function measureStatus(a: Analysis): Promise<Chart> {
+async function measureStatus(a: Analysis, draw: Draw): Promise<Chart> {
   const counts = MEASURE_STATUSES.map((status) => ({ status, aantal: a.measures.filter((m) => m.status === status).length }));
   const values = counts.map((c) => ({ ...c, label: getal(c.aantal, 0) }));
   const title = 'Maatregelen per status';
@@ -167,10 +167,14 @@ async function measureStatus(a: Analysis): Promise<Chart> {
     layer: [{ mark: { type: 'bar', color: '#2f5d8a' } }, { mark: { type: 'text', align: 'left', dx: 3, fontSize: 10 }, encoding: { text: { field: 'label', type: 'nominal' } } }],
   };
   const alt = `Staafdiagram van ${getal(a.measures.length, 0)} maatregelen per status: ${counts.map((c) => `${c.status} ${getal(c.aantal, 0)}`).join(', ')}.`;
-  return { file: 'maatregelen-per-status.svg', title, alt, svg: await toSvg(spec, title, alt) };
+  return { file: 'maatregelen-per-status.svg', title, alt, svg: await draw(spec, title, alt) };
 }
 
 /** All charts of the report, in the order they appear. */
-export async function renderCharts(a: Analysis): Promise<Chart[]> {
-  return [await heatMap(a, 'bruto'), await heatMap(a, 'actueel'), await indicatorBars(a), await measureStatus(a)];
+type Draw = (spec: vl.TopLevelSpec, title: string, desc: string) => Promise<string>;
+
+/** `draw: false` keeps every chart's file, title and alt text but leaves its SVG empty (no vega run): for tests that read only the Markdown. */
+export async function renderCharts(a: Analysis, opts: { draw?: boolean } = {}): Promise<Chart[]> {
+  const draw: Draw = opts.draw === false ? async () => '' : toSvg;
+  return [await heatMap(a, 'bruto', draw), await heatMap(a, 'actueel', draw), await indicatorBars(a, draw), await measureStatus(a, draw)];
 }
