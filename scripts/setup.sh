@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks for weerbaarheid: Chromium (prints the PDF), poppler,
-# LibreOffice Calc and python3-pikepdf (independent readers the tests use: the last one of the
-# PDF's structure, for the PDF/UA and PDF/A checks), then the npm packages (lock file).
+# LibreOffice Calc and Writer, Debian's python3-openpyxl and python3-pikepdf (independent readers
+# and writers the tests use; pikepdf reads the PDF's structure for the PDF/UA and PDF/A checks),
+# then the npm packages (lock file).
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,9 @@ command -v unzip >/dev/null 2>&1 || need+=(unzip)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 if [ "${WEERBAARHEID_TEST_TOOLS:-1}" = 1 ]; then
   command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+  # Writer reads back the Word extract (extract --format docx).
+  [ -e /usr/lib/libreoffice/program/libswlo.so ] || need+=(libreoffice-writer-nogui)
+  /usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 || need+=(python3-openpyxl)
   /usr/bin/python3 -c 'import pikepdf' >/dev/null 2>&1 || need+=(python3-pikepdf)
 fi
 if [ ${#need[@]} -gt 0 ]; then

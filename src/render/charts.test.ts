@@ -30,8 +30,8 @@ describe('renderCharts', async () => {
   const analysis = sampleAnalysis();
   const charts = await renderCharts(analysis);
 
-  it('renders the four charts as well-formed vector SVG with a title and alt text', () => {
-    expect(charts.map((c) => c.file)).toEqual(['risicomatrix-bruto.svg', 'risicomatrix-actueel.svg', 'indicatorscores.svg', 'maatregelen-per-status.svg']);
+  it('renders the three charts as well-formed vector SVG with a title and alt text', () => {
+    expect(charts.map((c) => c.file)).toEqual(['risicomatrices.svg', 'indicatorscores.svg', 'maatregelen-per-status.svg']);
     for (const c of charts) {
       expect(c.svg.startsWith('<svg')).toBe(true);
       assertWellFormed(c.svg);
@@ -47,16 +47,20 @@ describe('renderCharts', async () => {
   });
 
   it('labels the charts in Dutch', () => {
-    const [bruto, actueel, indicators, measures] = charts.map((c) => c.svg);
-    for (const svg of [bruto, actueel]) {
-      expect(svg).toContain('Impact (1 = beperkt, 5 = catastrofaal)');
-      expect(svg).toContain('Kans (1 = zeer onwaarschijnlijk, 5 = zeer waarschijnlijk)');
-      for (const c of ['laag', 'midden', 'hoog', 'zeer hoog']) expect(svg).toContain(`>${c}</text>`);
-    }
-    for (const i of analysis.indicators) expect(indicators).toContain(`>${i.naam}</text>`);
+    const [matrices, indicators, measures] = charts.map((c) => c.svg);
+    // Three matrices side by side, each cell with its class letter besides the colour.
+    for (const level of ['Bruto', 'Actueel (peildatum)', 'Streef']) expect(matrices).toContain(`>${level}</text>`);
+    expect(matrices).toContain('>Impact</text>');
+    expect(matrices).toContain('>Kans</text>');
+    for (const letter of ['L', 'M', 'H', 'ZH']) expect(matrices).toContain(`>${letter}</text>`);
+    // Indicator names with a capital; this year's bar labelled with its score and the shown change.
+    for (const i of analysis.indicators) expect(indicators).toContain(`>${i.naam.charAt(0).toUpperCase()}${i.naam.slice(1)}</text>`);
     expect(indicators).toContain('>2024</text>');
     expect(indicators).toContain('>2025</text>');
-    expect(indicators).toContain(`>${String(analysis.indicators[0]!.score!.toFixed(1)).replace('.', ',')}</text>`);
+    const first = analysis.indicators[0]!;
+    const shown = (n: number) => n.toFixed(1).replace('.', ',');
+    const change = Number(first.score!.toFixed(1)) - Number(first.vorigeScore!.toFixed(1));
+    expect(indicators).toContain(`>${shown(first.score!)} (${change < 0 ? '\u2212' : '+'}${shown(Math.abs(change))})</text>`);
     for (const s of ['gepland', 'in uitvoering', 'vertraagd', 'gereed', 'geannuleerd']) expect(measures).toContain(`>${s}</text>`);
   });
 
@@ -72,15 +76,15 @@ describe('renderCharts', async () => {
   });
 
   it('writes the class letter in every matrix cell, in the palette colour that reads on the fill', () => {
-    const [bruto] = charts;
-    const letters = [...bruto!.svg.matchAll(/>\d+ \((L|M|H|ZH)\)<\/text>/g)];
-    expect(letters).toHaveLength(25);
-    expect(bruto!.svg).toContain(`fill="${CLASS_PALETTE['zeer hoog'].text}"`);
-    expect(bruto!.svg).toContain(`fill="${CLASS_PALETTE['zeer hoog'].fill}"`);
+    const [matrices] = charts;
+    const letters = [...matrices!.svg.matchAll(/>(L|M|H|ZH)<\/text>/g)];
+    expect(letters).toHaveLength(3 * 25);
+    expect(matrices!.svg).toContain(`fill="${CLASS_PALETTE['zeer hoog'].text}"`);
+    expect(matrices!.svg).toContain(`fill="${CLASS_PALETTE['zeer hoog'].fill}"`);
   });
 
   it('shows only this year without last year', async () => {
-    const [, , indicators] = await renderCharts(sampleAnalysis((r) => r, false));
+    const [, indicators] = await renderCharts(sampleAnalysis((r) => r, false));
     expect(indicators!.svg).toContain('>2025</text>');
     expect(indicators!.svg).not.toContain('>2024</text>');
     expect(indicators!.title).not.toContain('2024');

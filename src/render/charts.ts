@@ -7,7 +7,7 @@ import * as vl from 'vega-lite';
 import * as vega from 'vega';
 import type { Analysis, ScoredRisk } from '../analysis.js';
 import { CLASSES, MEASURE_STATUSES, type RiskClass } from '../model.js';
-import { getal, score } from './format.js';
+import { getal, indicatorNaam, score, shownChange, verandering } from './format.js';
 import { isOpen } from './findings.js';
 import { CLASS_PALETTE } from './palette.js';
 
@@ -38,8 +38,9 @@ function xmlText(text: string): string {
 async function toSvg(spec: vl.TopLevelSpec, title: string, desc: string): Promise<string> {
   const view = new vega.View(vega.parse(vl.compile(spec).spec), { renderer: 'none' });
   try {
-    // Even with aria off vega names its group containers in English ("group mark container"); under role="img" they say nothing.
-    const svg = (await view.toSVG()).replace(/ aria-roledescription="[^"]*"| role="graphics-[a-z-]*"/g, '');
+    // Even with aria off vega names its group containers and facet titles in English ("group mark
+    // container", "Title text 'Bruto'"); under role="img" they say nothing anyway.
+    const svg = (await view.toSVG()).replace(/ aria-roledescription="[^"]*"| aria-label="[^"]*"| role="graphics-[a-z-]*"/g, '');
     const open = svg.indexOf('>') + 1;
     const root = svg.slice(0, open - 1).replace(/^<svg/, '<svg role="img" aria-labelledby="titel beschrijving"');
     return `${root}><title id="titel">${xmlText(title)}</title><desc id="beschrijving">${xmlText(desc)}</desc>${svg.slice(open)}`;
@@ -74,58 +75,60 @@ export function matrixCells(a: Analysis, level: 'bruto' | 'actueel' | 'streef', 
   return cells;
 }
 
-const LEVEL_WORD = { bruto: 'bruto (zonder maatregelen)', actueel: 'actueel (na maatregelen op de peildatum)' } as const;
+const LEVELS = ['bruto', 'actueel', 'streef'] as const;
+const LEVEL_TITLE = { bruto: 'Bruto', actueel: 'Actueel (peildatum)', streef: 'Streef' } as const;
 
-async function heatMap(a: Analysis, level: 'bruto' | 'actueel', draw: Draw): Promise<Chart> {
-  const cells = matrixCells(a, level);
-  const total = cells.reduce((s, c) => s + c.aantal, 0);
-  const title = `Risicomatrix ${LEVEL_WORD[level]}: aantal open risico's per kans en impact`;
-  // The class letter in every cell, so that no reading depends on colour alone.
-  const values = cells.map((c) => ({ ...c, label: `${getal(c.aantal, 0)} (${CLASS_PALETTE[c.klasse].letter})`, tekstkleur: CLASS_PALETTE[c.klasse].text }));
-  const axis = { labelAngle: 0, domain: false, ticks: false };
+/**
+ * The bruto, actueel and streef matrices side by side: per cell the count of open risks (bold) and
+ * the class letter, so the class does not rest on colour alone. The full table is in the annex.
+ */
+async function heatMaps(a: Analysis, draw: Draw): Promise<Chart> {
+  const values = LEVELS.flatMap((level) =>
+    matrixCells(a, level).map((c) => ({ ...c, niveau: LEVEL_TITLE[level], label: c.aantal ? getal(c.aantal, 0) : '', letter: CLASS_PALETTE[c.klasse].letter, tekstkleur: CLASS_PALETTE[c.klasse].text })),
+  );
+  const total = matrixCells(a, 'bruto').reduce((s, c) => s + c.aantal, 0);
+  const high = (level: (typeof LEVELS)[number]) => matrixCells(a, level).filter((c) => c.klasse === 'hoog' || c.klasse === 'zeer hoog').reduce((s, c) => s + c.aantal, 0);
+  const title = "Risicomatrices bruto (zonder maatregelen), actueel (op de peildatum) en streef (alle maatregelen gereed): aantal open risico's per kans en impact, met de klasse van de cel (L laag, M midden, H hoog, ZH zeer hoog)";
+  const axis = { labelAngle: 0, domain: false, ticks: false, labelFontSize: 10, titleFontSize: 10 };
   const spec: vl.TopLevelSpec = {
     description: title,
-    width: 300,
-    height: 300,
-    config: CONFIG,
+    config: { ...CONFIG, header: { labelFontSize: 11, labelFontWeight: 'bold', title: null } },
     data: { values },
-    encoding: {
-      x: { field: 'impact', type: 'ordinal', title: 'Impact (1 = beperkt, 5 = catastrofaal)', sort: [1, 2, 3, 4, 5], axis },
-      y: { field: 'kans', type: 'ordinal', title: 'Kans (1 = zeer onwaarschijnlijk, 5 = zeer waarschijnlijk)', sort: [5, 4, 3, 2, 1], axis },
-    },
-    layer: [
-      {
-        mark: { type: 'rect', stroke: 'white', strokeWidth: 2 },
-        encoding: {
-          color: {
-            field: 'klasse',
-            type: 'nominal',
-            title: 'Klasse',
-            scale: { domain: [...CLASSES], range: CLASSES.map((c) => CLASS_PALETTE[c].fill) },
-            legend: { orient: 'bottom', direction: 'horizontal' },
-          },
+    facet: { column: { field: 'niveau', type: 'nominal', sort: LEVELS.map((l) => LEVEL_TITLE[l]), title: null } },
+    spacing: 14,
+    spec: {
+      width: 165,
+      height: 165,
+      encoding: {
+        x: { field: 'impact', type: 'ordinal', title: 'Impact', sort: [1, 2, 3, 4, 5], axis },
+        y: { field: 'kans', type: 'ordinal', title: 'Kans', sort: [5, 4, 3, 2, 1], axis },
+      },
+      layer: [
+        {
+          mark: { type: 'rect', stroke: 'white', strokeWidth: 2 },
+          encoding: { color: { field: 'klasse', type: 'nominal', title: 'Klasse', scale: { domain: [...CLASSES], range: CLASSES.map((c) => CLASS_PALETTE[c].fill) }, legend: null } },
         },
-      },
-      {
-        mark: { type: 'text', fontSize: 13, fontWeight: 'bold' },
-        encoding: { text: { field: 'label', type: 'nominal' }, color: { field: 'tekstkleur', type: 'nominal', scale: null } },
-      },
-    ],
+        // In the text colour that reads on the cell's fill (palette.ts).
+        { mark: { type: 'text', fontSize: 13, fontWeight: 'bold', dy: -5 }, encoding: { text: { field: 'label', type: 'nominal' }, color: { field: 'tekstkleur', type: 'nominal', scale: null } } },
+        { mark: { type: 'text', fontSize: 8, dy: 9 }, encoding: { text: { field: 'letter', type: 'nominal' }, color: { field: 'tekstkleur', type: 'nominal', scale: null } } },
+      ],
+    },
   };
-  const alt = `Risicomatrix ${level} met vijf bij vijf cellen, gekleurd naar klasse en met de klasseletter in elke cel; in totaal ${getal(total, 0)} open risico's.`;
-  return { file: `risicomatrix-${level}.svg`, title, alt, svg: await draw(spec, title, alt) };
+  const alt = `Drie risicomatrices van vijf bij vijf cellen naast elkaar, elk over ${getal(total, 0)} open risico's. Hoog of zeer hoog: bruto ${getal(high('bruto'), 0)}, actueel ${getal(high('actueel'), 0)}, streef ${getal(high('streef'), 0)}.`;
+  return { file: 'risicomatrices.svg', title, alt, svg: await draw(spec, title, alt) };
 }
 
 async function indicatorBars(a: Analysis, draw: Draw): Promise<Chart> {
   const prevYear = a.trend?.vorigJaar ?? a.jaar - 1;
+  const change = (i: (typeof a.indicators)[number]) => shownChange(i.score, i.vorigeScore);
   const values = a.indicators.flatMap((i) => [
-    ...(i.vorigeScore !== null ? [{ indicator: i.naam, jaar: String(prevYear), score: i.vorigeScore, label: score(i.vorigeScore) }] : []),
-    ...(i.score !== null ? [{ indicator: i.naam, jaar: String(a.jaar), score: i.score, label: score(i.score) }] : []),
+    ...(i.vorigeScore !== null ? [{ indicator: indicatorNaam(i), jaar: String(prevYear), score: i.vorigeScore, label: score(i.vorigeScore) }] : []),
+    ...(i.score !== null ? [{ indicator: indicatorNaam(i), jaar: String(a.jaar), score: i.score, label: change(i) === null ? score(i.score) : `${score(i.score)} (${verandering(change(i))})` }] : []),
   ]);
   const hasPrev = values.some((v) => v.jaar === String(prevYear));
   const years = hasPrev ? [String(prevYear), String(a.jaar)] : [String(a.jaar)];
-  const title = hasPrev ? `Score per indicator in ${a.jaar} naast ${prevYear} (0-100, hoger is weerbaarder)` : `Score per indicator in ${a.jaar} (0-100, hoger is weerbaarder)`;
-  const y = { field: 'indicator', type: 'nominal' as const, title: null, sort: a.indicators.map((i) => i.naam), axis: { labelLimit: 0 } };
+  const title = hasPrev ? `Score per indicator in ${a.jaar} naast ${prevYear}, met de verandering (0-100, hoger is weerbaarder)` : `Score per indicator in ${a.jaar} (0-100, hoger is weerbaarder)`;
+  const y = { field: 'indicator', type: 'nominal' as const, title: null, sort: a.indicators.map(indicatorNaam), axis: { labelLimit: 0 } };
   const spec: vl.TopLevelSpec = {
     description: title,
     width: 320,
@@ -176,5 +179,5 @@ type Draw = (spec: vl.TopLevelSpec, title: string, desc: string) => Promise<stri
 /** `draw: false` keeps every chart's file, title and alt text but leaves its SVG empty (no vega run): for tests that read only the Markdown. */
 export async function renderCharts(a: Analysis, opts: { draw?: boolean } = {}): Promise<Chart[]> {
   const draw: Draw = opts.draw === false ? async () => '' : toSvg;
-  return [await heatMap(a, 'bruto', draw), await heatMap(a, 'actueel', draw), await indicatorBars(a, draw), await measureStatus(a, draw)];
+  return [await heatMaps(a, draw), await indicatorBars(a, draw), await measureStatus(a, draw)];
 }

@@ -5,7 +5,7 @@ import { textOf } from './captions.js';
  * rehype transforms that keep every table cell on the printed page (run after rehypeReport):
  * - each chapter (a heading of the top level in the body, h2 in the report whose title is on the
  *   cover, and what follows) becomes a <section>; a chapter with a table of more
- *   columns than a portrait page holds goes on landscape pages (`breed`, a named page in print.css);
+ *   columns than a portrait page holds goes on landscape pages (`liggend`, a named page in print.css);
  * - a table that is still too wide for landscape is split into column groups, each repeating the
  *   first (ID) column, with "(deel N van M)" in its caption: never clipped;
  * - a table with a "Tabel N." caption gets a first header row "Tabel N (vervolg)": the header rows
@@ -207,7 +207,7 @@ function sections(children: RootContent[]): RootContent[] {
   let current: RootContent[] | undefined;
   const close = () => {
     if (!current) return;
-    out.push(el('section', { className: hasWideTable(current) ? ['hoofdstuk', 'breed'] : ['hoofdstuk'] }, current as ElementContent[]));
+    out.push(el('section', { className: hasWideTable(current) ? ['hoofdstuk', 'liggend'] : ['hoofdstuk'] }, current as ElementContent[]));
     current = undefined;
   };
   for (const node of children) {
