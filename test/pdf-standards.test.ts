@@ -40,7 +40,7 @@ async function readHtml(session: BrowserSession, htmlPath: string): Promise<Html
     await page.emulateMediaType('print');
     await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load' });
     // The "Tabel N (vervolg)" row is for the eye only (aria-hidden): it is an Artifact in the PDF.
-    const tables = await page.$$eval('main table', (ts) => ts.map((t) => ({ th: t.querySelectorAll('tr:not([aria-hidden]) th').length, td: t.querySelectorAll('td').length })));
+    const tables = await page.$$eval('table', (ts) => ts.map((t) => ({ th: t.querySelectorAll('tr:not([aria-hidden]) th').length, td: t.querySelectorAll('td').length })));
     const annexCells = await page.$$eval('main section', (sections) =>
       sections
         .filter((s) => /^Bijlage [BCD]\b/.test(s.querySelector('h2')?.textContent ?? ''))

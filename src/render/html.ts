@@ -14,7 +14,7 @@ import { TEMPLATES_DIR } from '../version.js';
 import { rehypeReport, takeGlance, textOf } from './captions.js';
 import { datum } from './format.js';
 import { classCss } from './palette.js';
-import { rehypePrintTables } from './print-tables.js';
+import { printCells, rehypePrintTables } from './print-tables.js';
 
 /** The language of every report (the HTML's lang, the PDF's /Lang and dc:language). */
 export const REPORT_LANG = 'nl';
@@ -77,6 +77,7 @@ export async function renderHtml(markdown: string, meta: HtmlMeta, opts: { pageN
     .use(() => (tree: Root) => {
       dropTitleHeading(tree, meta.title);
       glance = takeGlance(tree);
+      printCells(glance);
       headings = collectHeadings(tree);
     })
     .use(rehypePrintTables)

@@ -27,7 +27,7 @@ export function rehypePrintTables() {
 
 /** Columns a portrait page holds at 8.5 pt; wider tables go on landscape. */
 const PORTRAIT_COLUMNS = 8;
-/** The width of a landscape page between its margins (297 - 2 × 18 mm), in points. */
+/** The width of a landscape page between its margins (297 - 2 × 17.5 mm = 262 mm), in points, less a little. */
 const LANDSCAPE_WIDTH = 739;
 /**
  * A DejaVu Sans character at the landscape tables' 7 pt: 0.57 em, about the average of an ID such as
@@ -52,6 +52,11 @@ function isElement(node: RootContent | ElementContent | undefined, tagName?: str
 
 function el(tagName: string, properties: Element['properties'], children: ElementContent[]): Element {
   return { type: 'element', tagName, properties, children };
+}
+
+/** The cell transforms alone (IDs kept whole, empty cells tagged), for content outside the chapters such as page 2. */
+export function printCells(node: Root | Element): void {
+  visitCells(node);
 }
 
 function visitCells(node: Root | Element): void {
