@@ -6,12 +6,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { Analysis } from './analysis.js';
 import { AnalysisSchema } from './analysis.js';
-import { filterRegisters } from './classify/filter.js';
-import type { Level } from './classify/levels.js';
 import { ingest } from './ingest/index.js';
 import type { InputFile } from './ingest/table.js';
 import { boundMessages, message, type Message } from './messages.js';
-import type { Registers, Settings } from './model.js';
+import type { Registers, ScoreBasis, Settings } from './model.js';
 import { score } from './score/index.js';
 import { sha256 } from './output/hash.js';
 import { loadConfig } from './validate/config.js';
@@ -44,6 +42,16 @@ export async function loadData(dataDir: string, step: StepRunner = untimed): Pro
   return { settings, registers: checked.registers, inputs, messages: boundMessages([...messages, ...checked.messages]) };
 }
 
+/** Last year as this year's scoring needs it. */
+export interface PreviousYear {
+  /** Its result over all its items: the analysis.json written then, or its data folder scored now. */
+  previous?: Analysis;
+  /** Its data folder's registers and settings, so that it can be scored over the visible items too (scoregrondslag `zichtbaar`). */
+  data?: { registers: Registers; settings: Settings };
+  inputs: InputFile[];
+  messages: Message[];
+}
+
 /**
  * Last year's result: its analysis.json as written then, or its data folder scored now with its
  * own settings (without going back another year). Paths in messages and inputs stay relative to
@@ -52,9 +60,9 @@ export async function loadData(dataDir: string, step: StepRunner = untimed): Pro
 export async function loadPrevious(
   dataDir: string,
   vorige: string,
-  /** Score last year over the items visible at this level only (scoregrondslag `zichtbaar`). */
-  visibleOnly?: Level,
-): Promise<{ previous?: Analysis; inputs: InputFile[]; messages: Message[] }> {
+  /** This year's score basis: an analysis.json scored on another basis is compared with a warning. */
+  basis: ScoreBasis = 'alle',
+): Promise<PreviousYear> {
   const path = resolve(dataDir, vorige);
   const rel = (p: string) => relative(dataDir, join(path, p)).split('\\').join('/');
   const isFile = (await stat(path).catch(() => undefined))?.isFile() ?? false;
@@ -69,11 +77,11 @@ export async function loadPrevious(
         messages: [message('error', 'vorige-ongeldig', 'De analyse van vorig jaar is geen geldige analysis.json.', { file: name, column: issue?.path.join('.'), expected: 'een analysis.json zoals weerbaarheid die schrijft' })],
       };
     }
-    const basis =
-      visibleOnly && parsed.data.scoregrondslag !== 'zichtbaar'
+    const otherBasis =
+      basis === 'zichtbaar' && parsed.data.scoregrondslag !== 'zichtbaar'
         ? [message('warning', 'vorige-andere-grondslag', 'De scores van vorig jaar in deze analysis.json gaan over alle gegevens, die van dit jaar alleen over wat op dit niveau zichtbaar is; de verandering per indicator vergelijkt dus ongelijke grondslagen.', { file: name, expected: 'de datamap van vorig jaar als vorige, zodat die op dezelfde grondslag wordt gescoord' })]
         : [];
-    return { previous: parsed.data, inputs: [{ path: name, sha256: sha256(bytes), bytes: bytes.length }], messages: basis };
+    return { previous: parsed.data, inputs: [{ path: name, sha256: sha256(bytes), bytes: bytes.length }], messages: otherBasis };
   }
   const loaded = await loadData(path);
   const inputs = loaded.inputs.map((i) => ({ ...i, path: rel(i.path) }));
@@ -81,8 +89,8 @@ export async function loadPrevious(
     .filter((m) => m.severity === 'error')
     .map((m) => ({ ...m, file: m.file ? rel(m.file) : rel('.') }));
   if (!loaded.settings || !loaded.registers || messages.length) return { inputs, messages };
-  const registers = visibleOnly ? filterRegisters(loaded.registers, visibleOnly) : loaded.registers;
-  return { previous: score(registers, { ...loaded.settings, vorige: undefined }, null), inputs, messages };
+  const settings = { ...loaded.settings, vorige: undefined };
+  return { previous: score(loaded.registers, settings, null), data: { registers: loaded.registers, settings }, inputs, messages };
 }
 
 async function hashFile(dir: string, name: string): Promise<InputFile[]> {
