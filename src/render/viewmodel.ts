@@ -8,29 +8,16 @@ import { LEVEL_LABEL } from '../classify/levels.js';
 import type { InputFile } from '../ingest/table.js';
 import { compareText, formatMessage, sortMessages, type Message } from '../messages.js';
 import { CLASSES, DEFAULT_METHOD, MEASURE_STATUSES, type RiskClass } from '../model.js';
-import { measureCosts, partnerRows, type PartnerRow } from '../score/aggregate.js';
+import { measureCosts } from '../score/aggregate.js';
 import { isDefaultMethod, methodDifferences } from '../score/method.js';
 import { matrixCells, type Chart } from './charts.js';
 import { md } from './escape.js';
+import { effectView } from './effect-view.js';
+import { chainView } from './partners-view.js';
 import { sentences } from './sentences.js';
+import { count, ids, level, table, type Column, type Table } from './tables.js';
 import { byActueel, compareIds, facts, isHigh, kernboodschappen, keyFindings, recommendations, type Facts, type Recommendation } from './findings.js';
 import { aantal, datum, geld, getal, indicatorNaam, klasseMetCel, KLASSE_AFKORTING, opsomming, procent, reportTitle, score, shownChange, telwoord, verandering } from './format.js';
-
-/** A GFM table with its caption; every cell is Markdown-safe text. */
-export interface Table {
-  bijschrift: string;
-  kop: string[];
-  /** Delimiter cells: `---` or `---:` (numbers right-aligned). */
-  uitlijning: string[];
-  rijen: string[][];
-  /** Sentence after the table when rows were left out (pointer to the annex or workbook). */
-  meer?: string;
-  /** Sentence instead of the table when there are no rows. */
-  leeg: string;
-}
-
-/** A totals row in bold, for tables whose total is quoted elsewhere in the report. */
-const totalRow = (cells: string[]): string[] => cells.map((c) => (c === '' ? '' : `**${c}**`));
 
 export interface Figure {
   pad: string;
@@ -52,32 +39,11 @@ export const BODY_ROW_LIMIT = 25;
 /** Most recommendations listed by name; the remainder is counted. */
 export const RECOMMENDATION_LIMIT = 15;
 
-type Column<T> = [header: string, cell: (row: T) => string, numeric?: boolean];
-
-function table<T>(bijschrift: string, columns: Column<T>[], rows: readonly T[], opts: { limit?: number; meer?: (left: number) => string; leeg: string; totaal?: string[] }): Table {
-  const limit = opts.limit ?? rows.length;
-  const shown = rows.slice(0, limit);
-  const left = rows.length - shown.length;
-  return {
-    bijschrift,
-    kop: columns.map(([h]) => h),
-    uitlijning: columns.map(([, , numeric]) => (numeric ? '---:' : '---')),
-    rijen: [...shown.map((r) => columns.map(([, cell]) => cell(r))), ...(opts.totaal && shown.length ? [totalRow(opts.totaal)] : [])],
-    ...(left > 0 && opts.meer ? { meer: opts.meer(left) } : {}),
-    leeg: opts.leeg,
-  };
-}
-
-const count = (n: number) => getal(n, 0);
-
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
 }
-const level = (l: { score: number; klasse: RiskClass }) => `${score(l.score)} (${l.klasse})`;
-/** IDs in the order given (register order), the first `max` and a count of the rest. */
-const ids = (list: readonly string[], max = 10) => md(list.length > max ? `${list.slice(0, max).join(', ')} en ${list.length - max} meer` : list.join(', '));
 const voortgang = (m: ScoredMeasure) => (m.voortgang === undefined ? '–' : procent(m.voortgang / 100));
 
 function riskColumns(): Column<ScoredRisk>[] {
@@ -146,23 +112,6 @@ function indicatorView(a: Analysis, ind: IndicatorResult, open: readonly ScoredR
     }),
     maatregelen: md(measureSummary(measures)),
   };
-}
-
-function partnersTable(open: readonly ScoredRisk[]): Table {
-  // Most high risks first, then most risks; partnerRows gives name order for the ties.
-  const high = (p: PartnerRow) => p.perKlasse.hoog + p.perKlasse['zeer hoog'];
-  const rows = partnerRows(open).sort((x, y) => high(y) - high(x) || y.risicos.length - x.risicos.length);
-  return table(
-    "Ketenpartners tegen de actuele klasse van de open risico's die hen raken.",
-    [
-      ['Ketenpartner', (p) => md(p.partner)],
-      ...CLASSES.map((c): Column<PartnerRow> => [c, (p) => count(p.perKlasse[c]), true]),
-      ['Totaal', (p) => count(p.risicos.length), true],
-      ["Risico's", (p) => ids(p.risicos)],
-    ],
-    rows,
-    { leeg: "Geen van de open risico's noemt een ketenpartner." },
-  );
 }
 
 function threatTable(a: Analysis, open: readonly ScoredRisk[]): Table {
@@ -394,7 +343,8 @@ export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptio
       ),
     },
     indicatoren: a.indicators.map((i) => indicatorView(a, i, open, measuresByRisk)),
-    keten: { tabel: partnersTable(open) },
+    keten: chainView(a, measuresByRisk),
+    opbrengst: effectView(a),
     maatregelen: {
       status: table(
         'Maatregelen per status, met hun kosten.',

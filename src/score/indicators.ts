@@ -31,7 +31,7 @@ export function scoreIndicators(risks: readonly ScoredRisk[], method: Method): I
       vorigeScore: null,
       verandering: null,
       perKlasse: countClasses(own.map((r) => r.actueel.klasse)),
-      slechtsteRisico: worst(own),
+      slechtsteRisico: worstRisk(own),
     };
   });
 }
@@ -44,7 +44,7 @@ export function countClasses(classes: readonly RiskClass[]): Record<RiskClass, n
 }
 
 /** ID of the highest actueel score; on a tie the first in register order. */
-function worst(risks: readonly ScoredRisk[]): string | null {
+export function worstRisk(risks: readonly ScoredRisk[]): string | null {
   let top: ScoredRisk | undefined;
   for (const risk of risks) if (top === undefined || risk.actueel.score > top.actueel.score) top = risk;
   return top?.id ?? null;
