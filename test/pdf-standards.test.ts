@@ -47,7 +47,11 @@ async function readHtml(session: BrowserSession, htmlPath: string): Promise<Html
         .flatMap((s) => [...s.querySelectorAll('td, th')].map((c) => c.textContent ?? '')),
     );
     const chapters = await page.$$eval('main h2', (hs) => hs.map((h) => (h.textContent ?? '').trim()));
-    const subheadings = await page.$$eval('main h3, main h4', (hs) => hs.map((h) => (h.textContent ?? '').trim()));
+    // A heading that is also a table cell's text (a partner's name) cannot be told apart in pdftotext.
+    const subheadings = await page.$$eval('main h3, main h4', (hs) => {
+      const cells = new Set([...document.querySelectorAll('td, th')].map((c) => (c.textContent ?? '').trim()));
+      return hs.map((h) => (h.textContent ?? '').trim()).filter((t) => !cells.has(t));
+    });
     await page.evaluate(AXE_SOURCE);
     const violations = await page.evaluate(async () => {
       const axe = (globalThis as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; impact: string | null; nodes: unknown[]; help: string }[] }> } }).axe;
