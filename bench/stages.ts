@@ -74,7 +74,8 @@ async function markdownToPdf(outDir: string) {
     const html = await renderHtml(markdown, meta);
     await mkdir(outDir, { recursive: true });
     await writeFile(join(outDir, 'bench.html'), html.html);
-    await printPdf(session, { htmlPath: join(outDir, 'bench.html'), outPath: join(outDir, 'bench.pdf'), meta, allowedDir: outDir, creationDate: new Date(0) });
+    const { bytes } = await printPdf(session, { htmlPath: join(outDir, 'bench.html'), meta, allowedDir: outDir, creationDate: new Date(0) });
+    await writeFile(join(outDir, 'bench.pdf'), bytes);
   } finally {
     await session.close();
   }

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks for weerbaarheid: Chromium (prints the PDF), poppler,
-# LibreOffice Calc and Writer and Debian's python3-openpyxl (independent readers and writers the
-# tests use), strace (checks the swap's system calls), a C compiler (the swap's addon), then the
-# npm packages (lock file).
+# LibreOffice Calc and Writer, Debian's python3-openpyxl and python3-pikepdf (independent readers
+# and writers the tests use; pikepdf reads the PDF's structure for the PDF/UA and PDF/A checks),
+# strace (checks the swap's system calls), a C compiler (the swap's addon), then the npm packages
+# (lock file).
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +22,7 @@ if [ "${WEERBAARHEID_TEST_TOOLS:-1}" = 1 ]; then
   [ -e /usr/lib/libreoffice/program/libswlo.so ] || need+=(libreoffice-writer-nogui)
   /usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 || need+=(python3-openpyxl)
   command -v strace >/dev/null 2>&1 || need+=(strace)
+  /usr/bin/python3 -c 'import pikepdf' >/dev/null 2>&1 || need+=(python3-pikepdf)
 fi
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""

@@ -96,7 +96,7 @@ describe.each([
     for (const i of g.analysis.indicators) expect(first).toContain(i.naam.charAt(0).toUpperCase() + i.naam.slice(1));
     for (const level of ['Bruto', 'Actueel (peildatum)', 'Streef', 'Risicomatrices']) expect(first).toContain(level);
     expect(first).toMatch(/maatregelen zijn te laat/);
-    expect(first).toMatch(/M€ \d+,\d\s+per\s+jaar\s+structureel\s+en\s+M€ \d+,\d\s+eenmalig/);
+    expect(first).toMatch(/M€ \d+,\d\s+per\s+jaar\s+structureel\s+en\s+M€\s+\d+,\d\s+eenmalig/);
     expect(first).toMatch(/Status\s+concept/);
     expect(pdftext(pdf, 3)).toMatch(/^\s*Inhoud/m);
   });

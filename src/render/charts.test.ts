@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleAnalysis } from '../../test/fixtures/analysis/sample.js';
 import { matrixCells, renderCharts } from './charts.js';
+import { CLASS_PALETTE } from './palette.js';
 
 /** Well-formed XML as far as the charts need: every tag closed in order, one root, no stray `<`/`&`. */
 function assertWellFormed(svg: string): void {
@@ -61,6 +62,25 @@ describe('renderCharts', async () => {
     const change = Number(first.score!.toFixed(1)) - Number(first.vorigeScore!.toFixed(1));
     expect(indicators).toContain(`>${shown(first.score!)} (${change < 0 ? '\u2212' : '+'}${shown(Math.abs(change))})</text>`);
     for (const s of ['gepland', 'in uitvoering', 'vertraagd', 'gereed', 'geannuleerd']) expect(measures).toContain(`>${s}</text>`);
+  });
+
+  it('is an image with a Dutch title and description for assistive technology, and no English labels of vega', () => {
+    for (const c of charts) {
+      const root = c.svg.slice(0, c.svg.indexOf('>') + 1);
+      expect(root, c.file).toContain('role="img"');
+      expect(root, c.file).toContain('aria-labelledby="titel beschrijving"');
+      expect(c.svg, c.file).toContain(`<title id="titel">${c.title.replace(/'/g, "'")}</title>`);
+      expect(c.svg, c.file).toContain('<desc id="beschrijving">');
+      expect(c.svg, c.file).not.toMatch(/aria-label=|aria-roledescription|titled|for a (linear|band|point) scale/);
+    }
+  });
+
+  it('writes the class letter in every matrix cell, in the palette colour that reads on the fill', () => {
+    const [matrices] = charts;
+    const letters = [...matrices!.svg.matchAll(/>(L|M|H|ZH)<\/text>/g)];
+    expect(letters).toHaveLength(3 * 25);
+    expect(matrices!.svg).toContain(`fill="${CLASS_PALETTE['zeer hoog'].text}"`);
+    expect(matrices!.svg).toContain(`fill="${CLASS_PALETTE['zeer hoog'].fill}"`);
   });
 
   it('shows only this year without last year', async () => {

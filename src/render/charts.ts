@@ -9,6 +9,7 @@ import type { Analysis, ScoredRisk } from '../analysis.js';
 import { CLASSES, MEASURE_STATUSES, type RiskClass } from '../model.js';
 import { countMatrix } from '../score/aggregate.js';
 import { getal, indicatorNaam, score, shownChange, verandering } from './format.js';
+import { CLASS_PALETTE } from './palette.js';
 
 export interface Chart {
   /** File name under `figuren/`, e.g. `risicomatrix-bruto.svg`. */
@@ -20,15 +21,29 @@ export interface Chart {
   svg: string;
 }
 
-/** Class colours, chosen to stay distinguishable in greyscale print. */
-export const CLASS_COLOURS: Record<RiskClass, string> = { laag: '#7fbf7b', midden: '#f6d55c', hoog: '#f28e2b', 'zeer hoog': '#c0392b' };
+// vega's own ARIA attributes are English ("X-axis titled …"): off; the SVG gets a Dutch title and description instead.
+const CONFIG = {
+  font: 'sans-serif',
+  aria: false,
+  view: { stroke: null },
+  axis: { labelFontSize: 11, titleFontSize: 11 },
+  legend: { labelFontSize: 11, titleFontSize: 11 },
+};
 
-const CONFIG = { font: 'sans-serif', view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 11 }, legend: { labelFontSize: 11, titleFontSize: 11 } };
+function xmlText(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
 
-async function toSvg(spec: vl.TopLevelSpec): Promise<string> {
+/** The chart as SVG with role="img", a Dutch <title> (the caption) and <desc> (the alt text) for assistive technology. */
+async function toSvg(spec: vl.TopLevelSpec, title: string, desc: string): Promise<string> {
   const view = new vega.View(vega.parse(vl.compile(spec).spec), { renderer: 'none' });
   try {
-    return await view.toSVG();
+    // Even with aria off vega names its group containers and facet titles in English ("group mark
+    // container", "Title text 'Bruto'"); under role="img" they say nothing anyway.
+    const svg = (await view.toSVG()).replace(/ aria-roledescription="[^"]*"| aria-label="[^"]*"| role="graphics-[a-z-]*"/g, '');
+    const open = svg.indexOf('>') + 1;
+    const root = svg.slice(0, open - 1).replace(/^<svg/, '<svg role="img" aria-labelledby="titel beschrijving"');
+    return `${root}><title id="titel">${xmlText(title)}</title><desc id="beschrijving">${xmlText(desc)}</desc>${svg.slice(open)}`;
   } finally {
     view.finalize();
   }
@@ -58,7 +73,6 @@ export function matrixCells(a: Analysis, level: 'bruto' | 'actueel' | 'streef'):
 
 const LEVELS = ['bruto', 'actueel', 'streef'] as const;
 const LEVEL_TITLE = { bruto: 'Bruto', actueel: 'Actueel (peildatum)', streef: 'Streef' } as const;
-const CLASS_LETTER: Record<RiskClass, string> = { laag: 'L', midden: 'M', hoog: 'H', 'zeer hoog': 'ZH' };
 
 /**
  * The bruto, actueel and streef matrices side by side: per cell the count of open risks (bold) and
@@ -66,7 +80,7 @@ const CLASS_LETTER: Record<RiskClass, string> = { laag: 'L', midden: 'M', hoog: 
  */
 async function heatMaps(a: Analysis, draw: Draw): Promise<Chart> {
   const values = LEVELS.flatMap((level) =>
-    matrixCells(a, level).map((c) => ({ ...c, niveau: LEVEL_TITLE[level], label: c.aantal ? getal(c.aantal, 0) : '', letter: CLASS_LETTER[c.klasse] })),
+    matrixCells(a, level).map((c) => ({ ...c, niveau: LEVEL_TITLE[level], label: c.aantal ? getal(c.aantal, 0) : '', letter: CLASS_PALETTE[c.klasse].letter, tekstkleur: CLASS_PALETTE[c.klasse].text })),
   );
   const total = matrixCells(a, 'bruto').reduce((s, c) => s + c.aantal, 0);
   const high = (level: (typeof LEVELS)[number]) => matrixCells(a, level).filter((c) => c.klasse === 'hoog' || c.klasse === 'zeer hoog').reduce((s, c) => s + c.aantal, 0);
@@ -88,19 +102,16 @@ async function heatMaps(a: Analysis, draw: Draw): Promise<Chart> {
       layer: [
         {
           mark: { type: 'rect', stroke: 'white', strokeWidth: 2 },
-          encoding: { color: { field: 'klasse', type: 'nominal', title: 'Klasse', scale: { domain: [...CLASSES], range: CLASSES.map((c) => CLASS_COLOURS[c]) }, legend: null } },
+          encoding: { color: { field: 'klasse', type: 'nominal', title: 'Klasse', scale: { domain: [...CLASSES], range: CLASSES.map((c) => CLASS_PALETTE[c].fill) }, legend: null } },
         },
-        { mark: { type: 'text', fontSize: 13, fontWeight: 'bold', color: '#1a1a1a', dy: -5 }, encoding: { text: { field: 'label', type: 'nominal' } } },
-        { mark: { type: 'text', fontSize: 8, color: '#1a1a1a', dy: 9 }, encoding: { text: { field: 'letter', type: 'nominal' } } },
+        // In the text colour that reads on the cell's fill (palette.ts).
+        { mark: { type: 'text', fontSize: 13, fontWeight: 'bold', dy: -5 }, encoding: { text: { field: 'label', type: 'nominal' }, color: { field: 'tekstkleur', type: 'nominal', scale: null } } },
+        { mark: { type: 'text', fontSize: 8, dy: 9 }, encoding: { text: { field: 'letter', type: 'nominal' }, color: { field: 'tekstkleur', type: 'nominal', scale: null } } },
       ],
     },
   };
-  return {
-    file: 'risicomatrices.svg',
-    title,
-    alt: `Drie risicomatrices van vijf bij vijf cellen naast elkaar, elk over ${getal(total, 0)} open risico's. Hoog of zeer hoog: bruto ${getal(high('bruto'), 0)}, actueel ${getal(high('actueel'), 0)}, streef ${getal(high('streef'), 0)}.`,
-    svg: await draw(spec),
-  };
+  const alt = `Drie risicomatrices van vijf bij vijf cellen naast elkaar, elk over ${getal(total, 0)} open risico's. Hoog of zeer hoog: bruto ${getal(high('bruto'), 0)}, actueel ${getal(high('actueel'), 0)}, streef ${getal(high('streef'), 0)}.`;
+  return { file: 'risicomatrices.svg', title, alt, svg: await draw(spec, title, alt) };
 }
 
 async function indicatorBars(a: Analysis, draw: Draw): Promise<Chart> {
@@ -135,12 +146,8 @@ async function indicatorBars(a: Analysis, draw: Draw): Promise<Chart> {
     ],
   };
   const shown = a.indicators.filter((i) => i.score !== null).length;
-  return {
-    file: 'indicatorscores.svg',
-    title,
-    alt: `Staafdiagram met de score van ${getal(shown, 0)} indicatoren${hasPrev ? `, naast de score van ${prevYear}` : ''}.`,
-    svg: await draw(spec),
-  };
+  const alt = `Staafdiagram met de score van ${getal(shown, 0)} indicatoren${hasPrev ? `, naast de score van ${prevYear}` : ''}.`;
+  return { file: 'indicatorscores.svg', title, alt, svg: await draw(spec, title, alt) };
 }
 
 async function measureStatus(a: Analysis, draw: Draw): Promise<Chart> {
@@ -159,16 +166,12 @@ async function measureStatus(a: Analysis, draw: Draw): Promise<Chart> {
     },
     layer: [{ mark: { type: 'bar', color: '#2f5d8a' } }, { mark: { type: 'text', align: 'left', dx: 3, fontSize: 10 }, encoding: { text: { field: 'label', type: 'nominal' } } }],
   };
-  return {
-    file: 'maatregelen-per-status.svg',
-    title,
-    alt: `Staafdiagram van ${getal(counts.reduce((sum, c) => sum + c.aantal, 0), 0)} maatregelen per status: ${counts.map((c) => `${c.status} ${getal(c.aantal, 0)}`).join(', ')}.`,
-    svg: await draw(spec),
-  };
+  const alt = `Staafdiagram van ${getal(counts.reduce((sum, c) => sum + c.aantal, 0), 0)} maatregelen per status: ${counts.map((c) => `${c.status} ${getal(c.aantal, 0)}`).join(', ')}.`;
+  return { file: 'maatregelen-per-status.svg', title, alt, svg: await draw(spec, title, alt) };
 }
 
 /** All charts of the report, in the order they appear. */
-type Draw = (spec: vl.TopLevelSpec) => Promise<string>;
+type Draw = (spec: vl.TopLevelSpec, title: string, desc: string) => Promise<string>;
 
 /** `draw: false` keeps every chart's file, title and alt text but leaves its SVG empty (no vega run): for tests that read only the Markdown. */
 export async function renderCharts(a: Analysis, opts: { draw?: boolean } = {}): Promise<Chart[]> {

@@ -10,7 +10,8 @@ import type { SheetKind } from '../ingest/table.js';
 import { MethodSchema } from '../model.js';
 import { normalizeKey } from '../text/normalize.js';
 import { SHEET_NAMES, buildWorkbook } from './excel.js';
-import { CLASS_COLOR, LATE_COLOR, MAX_CELL_TEXT } from './excel/format.js';
+import { CLASS_COLOR, CLASS_TEXT_COLOR, LATE_COLOR, MAX_CELL_TEXT } from './excel/format.js';
+import { KLASSE_AFKORTING } from './format.js';
 
 let dir: string;
 let bytes: Buffer;
@@ -273,6 +274,21 @@ describe('formatting', () => {
       }
     }
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
+  });
+
+  it('shows the class letter beside every count, in the palette text colour that reads on the fill', () => {
+    const ws = sheet('Matrix bruto');
+    const matrix = analysis.methode.matrix;
+    for (let kans = 1; kans <= 5; kans++) {
+      for (let impact = 1; impact <= 5; impact++) {
+        const klasse = matrix[kans - 1]![impact - 1]!;
+        const cell = ws.getRow(7 - kans).getCell(1 + impact);
+        // An empty cell stays blank (a grid of zeros hides where the risks are): its class shows by fill.
+        expect(cell.value === null || typeof cell.value === 'number', `${kans}×${impact}`).toBe(true);
+        expect(cell.numFmt, `${kans}×${impact}`).toBe(`0" (${KLASSE_AFKORTING[klasse]})"`);
+        expect(cell.font?.color?.argb, `${kans}×${impact}`).toBe(CLASS_TEXT_COLOR[klasse]);
+      }
+    }
   });
 
   it('counts risks that are not gesloten at rounded kans and impact', () => {

@@ -15,6 +15,11 @@ import { rehypeIsolates } from './bdi.js';
 import { rehypeReport, takeGlance, textOf } from './captions.js';
 import { datum } from './format.js';
 import { stripBidiControls } from '../text/bidi.js';
+import { classCss } from './palette.js';
+import { printCells, rehypePrintTables } from './print-tables.js';
+
+/** The language of every report (the HTML's lang, the PDF's /Lang and dc:language). */
+export const REPORT_LANG = 'nl';
 
 export interface HtmlMeta {
   title: string;
@@ -77,8 +82,10 @@ export async function renderHtml(markdown: string, meta: HtmlMeta, opts: { pageN
     .use(() => (tree: Root) => {
       dropTitleHeading(tree, meta.title, meta.dekking);
       glance = takeGlance(tree);
+      printCells(glance);
       headings = collectHeadings(tree);
     })
+    .use(rehypePrintTables)
     .use(rehypeStringify);
   const body = String(await processor.process(markdown));
   // Page 2 prints before the contents, so it is its own fragment of the page.
@@ -87,9 +94,41 @@ export async function renderHtml(markdown: string, meta: HtmlMeta, opts: { pageN
   const page = (pageNumbers?: Map<string, number>) => {
     const toc = headings.filter((h) => h.depth <= TOC_DEPTH).map((h) => ({ ...h, page: pageNumbers?.get(h.id) ?? '' }));
     const cover = { status: 'concept', uitgevendeEenheid: '', uitgiftedatum: meta.peildatum, ...meta };
-    return template({ meta: cover, peildatum: datum(meta.peildatum), uitgiftedatum: datum(cover.uitgiftedatum), keywords: meta.keywords.join(', '), css, toc, glance: glanceHtml, body });
+    return template({
+      meta: cover,
+      lang: REPORT_LANG,
+      peildatum: datum(meta.peildatum),
+      uitgiftedatum: datum(cover.uitgiftedatum),
+      keywords: meta.keywords.join(', '),
+      css,
+      pageCss: pageCss(meta.levelLabel),
+      toc,
+      glance: glanceHtml,
+      body,
+    });
   };
   return { html: page(opts.pageNumbers), headings, withPageNumbers: page };
+}
+
+/** A CSS string literal: quotes, backslashes and anything outside printable ASCII as escapes. */
+function cssString(text: string): string {
+  return `"${[...text].map((c) => (/[ -~]/.test(c) && c !== '"' && c !== '\\' && c !== '<' ? c : `\\${c.codePointAt(0)!.toString(16)} `)).join('')}"`;
+}
+
+/**
+ * The running header and footer as CSS page-margin boxes, and the class colours of the palette.
+ * The header and footer: Chromium lays them out on every page,
+ * portrait and landscape alike, and pdf-finish.ts marks them as Artifacts. The classification is
+ * also on the cover and in the metadata, where assistive technology finds it.
+ */
+function pageCss(levelLabel: string): string {
+  const label = cssString(levelLabel);
+  return `@page {
+  @top-center { content: ${label}; }
+  @bottom-left { content: ${label}; }
+  @bottom-right { content: "Pagina " counter(page) " van " counter(pages); }
+}
+${classCss()}`;
 }
 
 let templatePromise: Promise<Handlebars.TemplateDelegate> | undefined;

@@ -167,7 +167,6 @@ async function printInScratch(session: BrowserSession, job: Job, page: { base: s
     }
     return await printPdf(session, {
       htmlPath: join(scratch, `${page.base}.html`),
-      outPath: join(scratch, `${page.base}.pdf`),
       meta: page.meta,
       allowedDir: scratch,
       creationDate: creationDate(job.settings, job.sourceDateEpoch),

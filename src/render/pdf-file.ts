@@ -1,8 +1,9 @@
 /**
- * The two things we need from the PDF that Chromium (Skia) writes, without a PDF library:
- * which page each named destination (heading id) lands on, and a document information
- * dictionary of our own. Skia writes an uncompressed catalog, page tree, /Dests dictionary and
- * one classic xref table, so both are exact lookups, not heuristics; anything else is refused.
+ * Which page each named destination (heading id) lands on, read straight from the bytes Chromium
+ * (Skia) writes, between two prints: a PDF library would parse every object of the file first,
+ * which costs more than the lookup. Skia writes an uncompressed catalog, page tree, /Dests
+ * dictionary and one classic xref table, so these are exact lookups, not heuristics; anything
+ * else is refused. Changing the PDF is pdf-finish.ts's job (pdf-lib).
  */
 
 export class PdfStructureError extends Error {
@@ -63,7 +64,7 @@ function refs(text: string): number[] {
 }
 
 /** PDF names escape bytes as #xx; Chromium names a destination by the link's URL fragment, so percent-encoded. */
-function decodeName(name: string): string {
+export function decodeName(name: string): string {
   const fragment = Buffer.from(
     name.replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
     'latin1',
@@ -108,59 +109,4 @@ export function readPdfPages(buffer: Buffer): { pages: number; destinations: Map
     }
   }
   return { pages: pageNumber.size, destinations };
-}
-
-export interface PdfInfo {
-  title: string;
-  author: string;
-  subject: string;
-  keywords: string;
-  creator: string;
-  producer: string;
-  date: Date;
-}
-
-/** Text strings as UTF-16BE with a byte-order mark: safe for every character, no escaping needed. */
-function textString(value: string): string {
-  let hex = 'FEFF';
-  for (let i = 0; i < value.length; i++) hex += value.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
-  return `<${hex}>`;
-}
-
-function pdfDate(date: Date): string {
-  const iso = date.toISOString(); // 2025-12-31T00:00:00.000Z
-  return `(D:${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}+00'00')`;
-}
-
-/**
- * Replaces the document information dictionary in place (no incremental update, so Chromium's
- * clock-based dates do not linger in the file) and shifts the xref offsets behind it.
- */
-export function setPdfInfo(buffer: Buffer, info: PdfInfo): Buffer {
-  const pdf = buffer.toString('latin1');
-  const xref = readXref(pdf);
-  const infoNumber = ref(xref.trailer, 'Info');
-  if (infoNumber === undefined) throw new PdfStructureError('trailer zonder /Info');
-  const offset = xref.offsets.get(infoNumber)!;
-  const old = objectText(pdf, xref, infoNumber);
-  const dict = [
-    `/Title ${textString(info.title)}`,
-    `/Author ${textString(info.author)}`,
-    `/Subject ${textString(info.subject)}`,
-    `/Keywords ${textString(info.keywords)}`,
-    `/Creator ${textString(info.creator)}`,
-    `/Producer ${textString(info.producer)}`,
-    `/CreationDate ${pdfDate(info.date)}`,
-    `/ModDate ${pdfDate(info.date)}`,
-  ].join('\n');
-  const replacement = `${infoNumber} 0 obj\n<<${dict}>>\nendobj\n`;
-  const delta = replacement.length - old.length;
-  const table = pdf
-    .slice(xref.start, xref.end)
-    .replace(/^(\d{10}) (\d{5}) n/gm, (line, o: string, gen: string) =>
-      Number(o) > offset ? `${String(Number(o) + delta).padStart(10, '0')} ${gen} n` : line,
-    );
-  const out =
-    pdf.slice(0, offset) + replacement + pdf.slice(offset + old.length, xref.start) + table + xref.trailer + `startxref\n${xref.start + delta}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
 }

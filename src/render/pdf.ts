@@ -1,17 +1,18 @@
 import { realpathSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TimeoutError, type HTTPRequest, type Page, type PDFOptions } from 'puppeteer-core';
 import { isSystemError } from '../output/write-error.js';
+import { TEMPLATES_DIR } from '../version.js';
 import { RenderError, type BrowserSession } from './browser.js';
-import type { HtmlMeta } from './html.js';
-import { PdfStructureError, readPdfPages, setPdfInfo } from './pdf-file.js';
+import { REPORT_LANG, type HtmlMeta } from './html.js';
+import { PdfStructureError, readPdfPages } from './pdf-file.js';
+import { finishPdf } from './pdf-finish.js';
 
 export interface PrintInput {
-  /** The HTML written by renderHtml, in the output folder beside `figuren/`. */
+  /** The HTML written by renderHtml, in the output folder beside `figuren/` (the writer's staging folder). */
   htmlPath: string;
-  outPath: string;
   meta: HtmlMeta;
   /** The output folder: only `<allowedDir>/figuren/*` may be loaded besides the document. */
   allowedDir: string;
@@ -30,44 +31,57 @@ export interface PrintResult {
   prints: number;
   /** The browser that printed, e.g. `Chrome/156.0.8078.73` (also the PDF's producer). */
   producer: string;
-  /** The bytes written to `outPath`. */
-  bytes: Buffer;
+  /** The finished PDF (PDF/A-2, PDF/UA-1); printPdf writes nothing, the caller stores these bytes. */
+  bytes: Uint8Array;
 }
 
 /** Final prints after the measuring one: normally one; a contents that changes length by its numbers gets one more. */
 const MAX_FINAL_PASSES = 2;
 
 /**
- * Prints the report HTML to PDF: load it once with scripts off and every foreign request aborted,
- * print, read each heading's page from the PDF's named destinations, fill those into the contents
- * and print again until the numbers are stable. The first print only measures: it leaves out the
- * tags, outline and running header and footer, which take as long as the layout but move nothing
- * (the margins are fixed), so it costs half a final print. Written atomically: a temp file renamed
- * into place.
+ * Prints the report HTML to PDF and returns its bytes: load it once with scripts off and every
+ * foreign request aborted, print, read each heading's page from the PDF's named destinations,
+ * fill those into the contents and print again until the numbers are stable. The first print only
+ * measures: it leaves out the tags and outline, which take as long as the layout but move nothing,
+ * so it costs half a final print. The last print is finished by pdf-finish.ts (metadata, output
+ * intent, artifacts, structure). Nothing is written to disk.
  */
 export async function printPdf(session: BrowserSession, input: PrintInput): Promise<PrintResult> {
   const timeout = input.timeoutMs ?? 60_000;
-  const tempPath = join(dirname(input.outPath), `.${basename(input.outPath)}.${process.pid}.tmp`);
   try {
-    const { pdf, pages, pageNumbers, blocked, prints } = await session.page((page) => printPasses(page, input, timeout));
+    const [printed, html, iccProfile] = await Promise.all([
+      session.page((page) => printPasses(page, input, timeout)),
+      readFile(input.htmlPath),
+      readIccProfile(),
+    ]);
+    const { pdf, pages, pageNumbers, blocked, prints, linkTexts } = printed;
     const producer = await session.version();
-    const final = setPdfInfo(pdf, {
+    const bytes = await finishPdf(pdf, {
       title: input.meta.title,
       author: input.meta.organisatie,
       subject: input.meta.subject,
       keywords: input.meta.keywords.join(', '),
       creator: `weerbaarheid ${input.meta.toolVersion}`,
       producer,
+      lang: REPORT_LANG,
       date: input.creationDate,
+      iccProfile,
+      linkTexts,
+      // The same HTML printed on the same date is the same document.
+      idSeed: `${input.creationDate.toISOString()}\n${html.toString('latin1')}`,
     });
-    await writeFile(tempPath, final);
-    await rename(tempPath, input.outPath);
-    return { pages, pageNumbers, blocked, prints, producer, bytes: final };
+    return { pages, pageNumbers, blocked, prints, producer, bytes };
   } catch (cause) {
-    await rm(tempPath, { force: true });
     // A full disk or the like is the writer's failure, said in the writer's words (run.ts).
-    throw isSystemError(cause) ? cause : asRenderError(cause, input.outPath);
+    throw isSystemError(cause) ? cause : asRenderError(cause, input.htmlPath);
   }
+}
+
+let iccPromise: Promise<Buffer> | undefined;
+/** The sRGB profile of the output intent: a read-only file shipped with the tool, read once per process. */
+function readIccProfile(): Promise<Buffer> {
+  iccPromise ??= readFile(join(TEMPLATES_DIR, 'icc', 'sRGB.icc'));
+  return iccPromise;
 }
 
 async function printPasses(page: Page, input: PrintInput, timeout: number) {
@@ -75,7 +89,7 @@ async function printPasses(page: Page, input: PrintInput, timeout: number) {
   await page.setJavaScriptEnabled(false);
   const blocked = await guardRequests(page, input);
   await page.goto(pathToFileURL(resolve(input.htmlPath)).href, { waitUntil: 'load', timeout });
-  const options = pdfOptions(input.meta.levelLabel, timeout);
+  const options = pdfOptions(timeout);
   let wanted = readPdfPages(Buffer.from(await page.pdf(measureOptions(options)))).destinations;
   for (let pass = 1; ; pass++) {
     await fillContents(page, wanted);
@@ -83,7 +97,7 @@ async function printPasses(page: Page, input: PrintInput, timeout: number) {
     const printed = readPdfPages(pdf);
     if (sameNumbers(wanted, printed.destinations) || pass === MAX_FINAL_PASSES) {
       // The numbers the contents shows; the same as where the headings landed unless they never settled.
-      return { pdf, pages: printed.pages, pageNumbers: wanted, blocked, prints: 1 + pass };
+      return { pdf, pages: printed.pages, pageNumbers: wanted, blocked, prints: 1 + pass, linkTexts: await readLinkTexts(page, wanted) };
     }
     wanted = printed.destinations;
   }
@@ -103,6 +117,31 @@ async function fillContents(page: Page, pageNumbers: Map<string, number>): Promi
     },
     [...pageNumbers],
   );
+}
+
+/**
+ * What each link says, by its target (heading id, or the URL), for the annotations' /Contents:
+ * a contents entry as its title and page, any other link as its text.
+ */
+async function readLinkTexts(page: Page, pageNumbers: Map<string, number>): Promise<Map<string, string>> {
+  const links = await page.$$eval('a[href]', (anchors) =>
+    anchors.map((a) => {
+      const href = a.getAttribute('href')!;
+      const text = (a.querySelector('.tekst') ?? a).textContent ?? '';
+      return [href, text.replace(/\s+/g, ' ').trim()] as const;
+    }),
+  );
+  const texts = new Map<string, string>();
+  for (const [href, text] of links) {
+    if (!href.startsWith('#')) {
+      texts.set(href, text || href);
+      continue;
+    }
+    const id = decodeURIComponent(href.slice(1));
+    const at = pageNumbers.get(id);
+    texts.set(id, at === undefined ? text : `${text}, pagina ${at}`);
+  }
+  return texts;
 }
 
 function sameNumbers(a: Map<string, number>, b: Map<string, number>): boolean {
@@ -142,38 +181,19 @@ function realpathOrUndefined(path: string): string | undefined {
   }
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-function pdfOptions(levelLabel: string, timeout: number): PDFOptions {
-  // Header and footer are separate documents: no page CSS applies, so style them inline.
-  const style = "font-family:'DejaVu Sans','Liberation Sans',sans-serif;font-size:8pt;color:#154273;width:100%;box-sizing:border-box;padding:0 18mm;";
-  const label = escapeHtml(levelLabel);
-  return {
-    format: 'A4',
-    printBackground: true,
-    displayHeaderFooter: true,
-    headerTemplate: `<div style="${style}text-align:center;font-weight:bold;">${label}</div>`,
-    footerTemplate:
-      `<div style="${style}display:flex;justify-content:space-between;">` +
-      `<span style="font-weight:bold;">${label}</span>` +
-      `<span>Pagina <span class="pageNumber"></span> van <span class="totalPages"></span></span></div>`,
-    margin: { top: '20mm', bottom: '20mm', left: '18mm', right: '18mm' },
-    tagged: true,
-    outline: true,
-    timeout,
-  };
+/** Page size, margins and the running header and footer come from the print stylesheet (@page). */
+function pdfOptions(timeout: number): PDFOptions {
+  return { preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, tagged: true, outline: true, timeout };
 }
 
 /** The same page layout without what only the final print needs. */
 function measureOptions(options: PDFOptions): PDFOptions {
-  return { ...options, displayHeaderFooter: false, tagged: false, outline: false };
+  return { ...options, tagged: false, outline: false };
 }
 
-function asRenderError(cause: unknown, outPath: string): RenderError {
+function asRenderError(cause: unknown, htmlPath: string): RenderError {
   if (cause instanceof RenderError) return cause;
-  const name = basename(outPath);
+  const name = basename(htmlPath).replace(/\.html?$/i, '.pdf');
   if (cause instanceof TimeoutError) {
     return new RenderError('timeout', `PDF ${name} niet gemaakt: Chromium deed er te lang over (${cause.message}).`, { cause });
   }

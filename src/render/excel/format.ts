@@ -4,16 +4,17 @@
  * unchanged).
  */
 import type { Fill, Font } from 'exceljs';
-import type { RiskClass } from '../../model.js';
+import { CLASSES, type RiskClass } from '../../model.js';
 import { hasBidiControls, isolate } from '../../text/bidi.js';
+import { argb, CLASS_PALETTE } from '../palette.js';
 
-/** Light fills so black text stays readable; green, yellow, orange, red. */
-export const CLASS_COLOR: Record<RiskClass, string> = {
-  laag: 'FFA9D08E',
-  midden: 'FFFFE699',
-  hoog: 'FFF4B183',
-  'zeer hoog': 'FFFF7C80',
-};
+const byClass = (pick: (c: RiskClass) => string) => Object.fromEntries(CLASSES.map((c) => [c, pick(c)])) as Record<RiskClass, string>;
+
+/** The report's class colours (palette.ts), as ARGB: the fill, and the text that reads on it. */
+export const CLASS_COLOR: Record<RiskClass, string> = byClass((c) => argb(CLASS_PALETTE[c].fill));
+export const CLASS_TEXT_COLOR: Record<RiskClass, string> = byClass((c) => argb(CLASS_PALETTE[c].text));
+/** A count in a matrix cell shown with its class letter, `3 (H)`, while the cell keeps the number. */
+export const CLASS_COUNT_FORMAT: Record<RiskClass, string> = byClass((c) => `0" (${CLASS_PALETTE[c].letter})"`);
 
 /** A class as a column header. */
 export const CLASS_HEADER: Record<RiskClass, string> = { laag: 'Laag', midden: 'Midden', hoog: 'Hoog', 'zeer hoog': 'Zeer hoog' };

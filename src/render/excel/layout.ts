@@ -6,11 +6,12 @@ import type ExcelJS from 'exceljs';
 import { HEADER_FILL, HEADER_FONT, TITLE_FONT, cellText, solidFill } from './format.js';
 import type { Plain } from './table.js';
 
-/** A cell with its own number format, fill colour (ARGB) or bold text. */
+/** A cell with its own number format, fill and text colour (ARGB) or bold text. */
 export interface StyledCell {
   value: Plain;
   numFmt?: string;
   fill?: string;
+  color?: string;
   bold?: boolean;
   center?: boolean;
 }
@@ -62,7 +63,7 @@ export class SheetCursor {
       if (!isStyled(cell)) return;
       if (cell.numFmt) target.numFmt = cell.numFmt;
       if (cell.fill) target.fill = solidFill(cell.fill);
-      if (cell.bold) target.font = HEADER_FONT;
+      if (cell.bold || cell.color) target.font = { ...(cell.bold ? HEADER_FONT : {}), ...(cell.color ? { color: { argb: cell.color } } : {}) };
       if (cell.center) target.alignment = { horizontal: 'center' };
     });
     return row;

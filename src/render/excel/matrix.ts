@@ -6,7 +6,7 @@
 import type { Analysis } from '../../analysis.js';
 import { countMatrix } from '../../score/aggregate.js';
 import { CLASSES, type Method, type RiskClass } from '../../model.js';
-import { CLASS_COLOR, HEADER_COLOR } from './format.js';
+import { CLASS_COLOR, CLASS_COUNT_FORMAT, CLASS_TEXT_COLOR, HEADER_COLOR } from './format.js';
 import { SheetCursor, type BlockCell } from './layout.js';
 import type { NewSheet, Plain } from './table.js';
 
@@ -27,14 +27,20 @@ export function writeMatrix(cursor: SheetCursor, method: Method, cell: (kans: nu
   cursor.header(['Kans \\ Impact', ...SCALE.map((i) => scaleLabel(method.schalen.impact, i))]);
   for (const kans of [...SCALE].reverse()) {
     const label: BlockCell = { value: scaleLabel(method.schalen.kans, kans), bold: true, fill: HEADER_COLOR };
-    cursor.line([label, ...SCALE.map((impact): BlockCell => ({ value: cell(kans, impact), fill: CLASS_COLOR[matrixClass(method, kans, impact)], center: true }))]);
+    cursor.line([
+      label,
+      ...SCALE.map((impact): BlockCell => {
+        const klasse = matrixClass(method, kans, impact);
+        return { value: cell(kans, impact), fill: CLASS_COLOR[klasse], color: CLASS_TEXT_COLOR[klasse], numFmt: CLASS_COUNT_FORMAT[klasse], center: true };
+      }),
+    ]);
   }
 }
 
 /** The class colours, one class per row. */
 export function writeLegend(cursor: SheetCursor): void {
   cursor.heading('Legenda klassen');
-  for (const klasse of CLASSES) cursor.line([{ value: klasse, fill: CLASS_COLOR[klasse] }]);
+  for (const klasse of CLASSES) cursor.line([{ value: klasse, fill: CLASS_COLOR[klasse], color: CLASS_TEXT_COLOR[klasse] }]);
 }
 
 export function addMatrixSheet(newSheet: NewSheet, name: string, analysis: Analysis, level: 'bruto' | 'actueel'): void {

@@ -5,7 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { CLASSES } from '../../model.js';
-import { CLASS_COLOR, HEADER_FILL, HEADER_FONT, cellText, isXmlText, xmlText } from './format.js';
+import { CLASS_COLOR, CLASS_TEXT_COLOR, HEADER_FILL, HEADER_FONT, cellText, isXmlText, xmlText } from './format.js';
 import { columnLetter } from '../../text/column-letter.js';
 
 /** Adds a worksheet with the workbook's print setup (classification in header and footer). */
@@ -114,7 +114,7 @@ function addRules<T>(sheet: ExcelJS.Worksheet, columns: readonly TableColumn<T>[
     if (column.classColors && lastRow > 1) {
       sheet.addConditionalFormatting({
         ref: `${letter}2:${letter}${lastRow}`,
-        rules: CLASSES.map((klasse) => equalsRule(formulaString(klasse), CLASS_COLOR[klasse], nextPriority())),
+        rules: CLASSES.map((klasse) => equalsRule(formulaString(klasse), CLASS_COLOR[klasse], nextPriority(), CLASS_TEXT_COLOR[klasse])),
       });
     }
   });
@@ -137,8 +137,9 @@ function dxfFill(argb: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', bgColor: { argb } };
 }
 
-function equalsRule(formula: string, argb: string, priority: number): ExcelJS.ConditionalFormattingRule {
-  return { type: 'cellIs', operator: 'equal', priority, formulae: [formula], style: { fill: dxfFill(argb) } };
+function equalsRule(formula: string, argb: string, priority: number, textArgb?: string): ExcelJS.ConditionalFormattingRule {
+  const font = textArgb ? { font: { color: { argb: textArgb } } } : {};
+  return { type: 'cellIs', operator: 'equal', priority, formulae: [formula], style: { fill: dxfFill(argb), ...font } };
 }
 
 /** A text literal in a formula: quotes doubled, as Excel reads them. */
