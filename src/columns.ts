@@ -32,6 +32,8 @@ export const COLUMNS: Record<SheetKind, readonly ColumnSpec[]> = {
     col('ketenpartners', 'Ketenpartners', false, 'ketenpartner', 'medegebruikers', 'partners', 'afhankelijkheden'),
     col('status', 'Status', true, 'risicostatus'),
     col('laatsteBeoordeling', 'Laatste beoordeling', false, 'beoordeeld', 'laatstbeoordeeld', 'beoordelingsdatum', 'datumbeoordeling'),
+    col('geaccepteerdDoor', 'Geaccepteerd door', false, 'acceptatiedoor', 'geaccepteerddoorrol', 'risicoacceptant'),
+    col('geaccepteerdTot', 'Geaccepteerd tot', false, 'acceptatietot', 'geaccepteerdtotdatum', 'acceptatieeinddatum'),
   ],
   measures: [
     col('id', 'ID', true, 'maatregelid', 'nr', 'nummer', 'code'),

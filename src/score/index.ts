@@ -7,6 +7,7 @@ import type { Registers, Settings } from '../model.js';
 import { measureCredit } from './credit.js';
 import { scoredMeasure } from './fields.js';
 import { scoreIndicators } from './indicators.js';
+import { history } from './history.js';
 import { lateness } from './late.js';
 import { scoreRisks } from './risks.js';
 import { totals } from './totals.js';
@@ -35,5 +36,5 @@ export function score(registers: Registers, settings: Settings, previous?: Analy
     indicators: scoreIndicators(risks, methode),
   };
   const { indicators, trend } = compare(current, previous);
-  return { ...current, indicators, totals: totals(risks, measures, indicators, methode), trend };
+  return { ...current, indicators, totals: totals(risks, measures, indicators, methode), trend, historie: history(previous, methode) };
 }

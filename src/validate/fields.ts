@@ -109,6 +109,8 @@ export function fieldRules(kind: SheetKind, method: Method): Record<string, Fiel
         ketenpartners: { read: toList, expected: 'namen gescheiden door , of ;' },
         status: choice(RISK_STATUSES, 'onbekende-status'),
         laatsteBeoordeling: date,
+        geaccepteerdDoor: text('een rol (wie het risico heeft geaccepteerd)'),
+        geaccepteerdTot: date,
       };
     case 'measures':
       return {
