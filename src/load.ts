@@ -12,6 +12,7 @@ import { ingest } from './ingest/index.js';
 import type { InputFile } from './ingest/table.js';
 import { message, type Message } from './messages.js';
 import type { Registers, Settings } from './model.js';
+import { HISTORY_YEARS } from './score/history.js';
 import { score } from './score/index.js';
 import { sha256 } from './output/hash.js';
 import { loadConfig } from './validate/config.js';
@@ -45,16 +46,18 @@ export async function loadData(dataDir: string, step: StepRunner = untimed): Pro
 }
 
 /**
- * Last year's result: its analysis.json as written then, or its data folder scored now with its
- * own settings (without going back another year). Paths in messages and inputs stay relative to
- * this year's data folder.
+ * Last year's result: its analysis.json as written then (with the history it carries), or its data
+ * folder scored now with its own settings and, through its own `vorige`, the years before it, as far
+ * as the history reaches. Paths in messages and inputs stay relative to this year's data folder.
  */
 export async function loadPrevious(
   dataDir: string,
   vorige: string,
   /** Score last year over the items visible at this level only (scoregrondslag `zichtbaar`). */
   visibleOnly?: Level,
-): Promise<{ previous?: Analysis; inputs: InputFile[]; messages: Message[] }> {
+  /** How many years back `vorige` points from the year being generated (1: last year). */
+  depth = 1,
+): Promise<PreviousYear> {
   const path = resolve(dataDir, vorige);
   const rel = (p: string) => relative(dataDir, join(path, p)).split('\\').join('/');
   const isFile = (await stat(path).catch(() => undefined))?.isFile() ?? false;
@@ -82,7 +85,34 @@ export async function loadPrevious(
     .map((m) => ({ ...m, file: m.file ? rel(m.file) : rel('.') }));
   if (!loaded.settings || !loaded.registers || messages.length) return { inputs, messages };
   const registers = visibleOnly ? filterRegisters(loaded.registers, visibleOnly) : loaded.registers;
-  return { previous: score(registers, { ...loaded.settings, vorige: undefined }, null), inputs, messages };
+  const before = await earlierYear(path, loaded.settings, visibleOnly, depth);
+  return {
+    previous: score(registers, { ...loaded.settings, vorige: undefined }, before.previous ?? null),
+    inputs: [...inputs, ...before.inputs.map((i) => ({ ...i, path: rel(i.path) }))],
+    messages: before.messages.map((m) => ({ ...m, file: m.file ? rel(m.file) : rel('.') })),
+  };
+}
+
+interface PreviousYear {
+  previous?: Analysis;
+  inputs: InputFile[];
+  messages: Message[];
+}
+
+/**
+ * The year before a data folder of an earlier year, for the history only: past HISTORY_YEARS it is
+ * not read, and when it cannot be read the history stops there with a warning (that year's own
+ * report had to deal with its errors; they do not stop this one).
+ */
+async function earlierYear(dir: string, settings: Settings, visibleOnly: Level | undefined, depth: number): Promise<PreviousYear> {
+  if (!settings.vorige || depth >= HISTORY_YEARS) return { inputs: [], messages: [] };
+  const found = await loadPrevious(dir, settings.vorige, visibleOnly, depth + 1);
+  if (found.previous) return found;
+  const stop = message('warning', 'historie-onvolledig', `De historie gaat niet verder terug dan ${settings.jaar}: de analyse van het jaar daarvoor (vorige: ${settings.vorige}) is niet te lezen.`, {
+    file: 'analyse.yaml',
+    expected: 'een leesbare datamap of analysis.json als vorige, of geen vorige',
+  });
+  return { inputs: found.inputs, messages: [stop] };
 }
 
 async function hashFile(dir: string, name: string): Promise<InputFile[]> {
