@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleAnalysis } from '../../test/fixtures/analysis/sample.js';
+import { bridgeChartFile } from './bridge-chart.js';
 import { matrixCells, renderCharts } from './charts.js';
 
 /** Well-formed XML as far as the charts need: every tag closed in order, one root, no stray `<`/`&`. */
@@ -29,8 +30,10 @@ describe('renderCharts', async () => {
   const analysis = sampleAnalysis();
   const charts = await renderCharts(analysis);
 
-  it('renders the four charts as well-formed vector SVG with a title and alt text', () => {
-    expect(charts.map((c) => c.file)).toEqual(['risicomatrix-bruto.svg', 'risicomatrix-actueel.svg', 'indicatorscores.svg', 'maatregelen-per-status.svg']);
+  it('renders the charts as well-formed vector SVG with a title and alt text, a bridge per indicator with one', () => {
+    const bridges = analysis.indicators.flatMap((i, k) => (i.brug ? [bridgeChartFile(k, i.code)] : []));
+    expect(bridges.length).toBeGreaterThan(0);
+    expect(charts.map((c) => c.file)).toEqual(['risicomatrix-bruto.svg', 'risicomatrix-actueel.svg', 'indicatorscores.svg', ...bridges, 'maatregelen-per-status.svg']);
     for (const c of charts) {
       expect(c.svg.startsWith('<svg')).toBe(true);
       assertWellFormed(c.svg);
@@ -46,7 +49,8 @@ describe('renderCharts', async () => {
   });
 
   it('labels the charts in Dutch', () => {
-    const [bruto, actueel, indicators, measures] = charts.map((c) => c.svg);
+    const svg = (file: string) => charts.find((c) => c.file === file)!.svg;
+    const [bruto, actueel, indicators, measures] = ['risicomatrix-bruto.svg', 'risicomatrix-actueel.svg', 'indicatorscores.svg', 'maatregelen-per-status.svg'].map(svg);
     for (const svg of [bruto, actueel]) {
       expect(svg).toContain('Impact (1 = beperkt, 5 = catastrofaal)');
       expect(svg).toContain('Kans (1 = zeer onwaarschijnlijk, 5 = zeer waarschijnlijk)');
@@ -55,15 +59,42 @@ describe('renderCharts', async () => {
     for (const i of analysis.indicators) expect(indicators).toContain(`>${i.naam}</text>`);
     expect(indicators).toContain('>2024</text>');
     expect(indicators).toContain('>2025</text>');
-    expect(indicators).toContain(`>${String(analysis.indicators[0]!.score!.toFixed(1)).replace('.', ',')}</text>`);
     for (const s of ['gepland', 'in uitvoering', 'vertraagd', 'gereed', 'geannuleerd']) expect(measures).toContain(`>${s}</text>`);
   });
 
-  it('shows only this year without last year', async () => {
+  it('shows only this year without last year, as bars with their score', async () => {
     const [, , indicators] = await renderCharts(sampleAnalysis((r) => r, false));
     expect(indicators!.svg).toContain('>2025</text>');
+    expect(indicators!.svg).toContain(`>${String(analysis.indicators[0]!.score!.toFixed(1)).replace('.', ',')}</text>`);
     expect(indicators!.svg).not.toContain('>2024</text>');
     expect(indicators!.title).not.toContain('2024');
+  });
+});
+
+describe('history and bridge charts', () => {
+  it('joins the comparable years by a line and shows a year with another method as a point of its own', async () => {
+    const a = sampleAnalysis();
+    const last = a.historie[0]!;
+    const historie = [last, { ...last, jaar: 2023, methodeVergelijkbaar: false }, { ...last, jaar: 2022 }];
+    const [, , chart] = await renderCharts({ ...a, historie });
+    expect(chart!.title).toBe('Score per indicator van 2022 tot en met 2025 (0-100, hoger is weerbaarder)');
+    for (const year of ['2022', '2023', '2024', '2025']) expect(chart!.svg).toContain(`>${year}</text>`);
+    // One line per indicator through 2022, 2024 and 2025: three points, so two segments.
+    const lines = [...chart!.svg.matchAll(/aria-roledescription="line mark" d="([^"]*)"/g)].map((m) => m[1]!);
+    expect(lines).toHaveLength(a.indicators.length);
+    for (const d of lines) expect(d.match(/L/g)).toHaveLength(2);
+    expect(chart!.svg).toContain('jaar: 2023; Score');
+    expect(chart!.svg).toContain('>andere methode</text>');
+    expect(chart!.alt).toContain('het jaar 2023 met een andere methode als los punt, niet verbonden');
+  });
+
+  it('draws a waterfall from last year through the three steps to this year, with the shown numbers', async () => {
+    const a = sampleAnalysis();
+    const k = a.indicators.findIndex((i) => i.brug !== null);
+    const chart = (await renderCharts(a)).find((c) => c.file === bridgeChartFile(k, a.indicators[k]!.code))!;
+    for (const label of ['Score 2024', "Nieuwe en vervallen risico's", 'Herbeoordeling van kans en impact', 'Voortgang van maatregelen', 'Score 2025']) expect(chart.svg).toContain(`>${label}</text>`);
+    expect(chart.svg).toContain(`>${String(a.indicators[k]!.score!.toFixed(1)).replace('.', ',')}</text>`);
+    expect(chart.title).toContain(`van 2024 naar 2025`);
   });
 });
 

@@ -1,38 +1,17 @@
-/**
- * The report's charts as SVG, rendered without a browser: a vega-lite spec compiled to vega and drawn
- * by a headless view. Text is measured by vega's estimate (no canvas), so the same analysis gives the
- * same bytes on every machine.
- */
-import * as vl from 'vega-lite';
-import * as vega from 'vega';
+/** The report's charts as SVG (see svg.ts), in the order they appear. */
+import type * as vl from 'vega-lite';
 import type { Analysis, ScoredRisk } from '../analysis.js';
 import { CLASSES, MEASURE_STATUSES, type RiskClass } from '../model.js';
 import { getal, score } from './format.js';
 import { isOpen } from './findings.js';
+import { bridgeCharts } from './bridge-chart.js';
+import { historyChart } from './history-chart.js';
+import { CONFIG, toSvg, type Chart } from './svg.js';
 
-export interface Chart {
-  /** File name under `figuren/`, e.g. `risicomatrix-bruto.svg`. */
-  file: string;
-  /** Caption text (without the `Figuur N.` number). */
-  title: string;
-  /** Alt text for the image. */
-  alt: string;
-  svg: string;
-}
+export type { Chart } from './svg.js';
 
 /** Class colours, chosen to stay distinguishable in greyscale print. */
 export const CLASS_COLOURS: Record<RiskClass, string> = { laag: '#7fbf7b', midden: '#f6d55c', hoog: '#f28e2b', 'zeer hoog': '#c0392b' };
-
-const CONFIG = { font: 'sans-serif', view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 11 }, legend: { labelFontSize: 11, titleFontSize: 11 } };
-
-async function toSvg(spec: vl.TopLevelSpec): Promise<string> {
-  const view = new vega.View(vega.parse(vl.compile(spec).spec), { renderer: 'none' });
-  try {
-    return await view.toSVG();
-  } finally {
-    view.finalize();
-  }
-}
 
 /** Rounded as the class is read: half rounds up. */
 const round = (x: number) => Math.min(5, Math.max(1, Math.floor(x + 0.5)));
@@ -164,7 +143,8 @@ async function measureStatus(a: Analysis): Promise<Chart> {
   };
 }
 
-/** All charts of the report, in the order they appear. */
+/** All charts of the report, in the order they appear: with earlier years, the indicator chart shows their course. */
 export async function renderCharts(a: Analysis): Promise<Chart[]> {
-  return [await heatMap(a, 'bruto'), await heatMap(a, 'actueel'), await indicatorBars(a), await measureStatus(a)];
+  const indicators = a.historie.length ? await historyChart(a) : await indicatorBars(a);
+  return [await heatMap(a, 'bruto'), await heatMap(a, 'actueel'), indicators, ...(await bridgeCharts(a)), await measureStatus(a)];
 }

@@ -6,7 +6,10 @@
  */
 import type { Analysis, IndicatorResult, ScoredMeasure, ScoredRisk } from '../analysis.js';
 import type { RiskClass } from '../model.js';
-import { aantal, geld, getal, hoofdletter, opsomming, score, verandering } from './format.js';
+import { shownChange } from './bridge.js';
+import { aantal, datum, geld, getal, hoofdletter, opsomming, score, verandering } from './format.js';
+import { compareText } from '../messages.js';
+import { acceptanceState } from '../score/acceptance.js';
 
 export const HIGH_CLASSES: readonly RiskClass[] = ['hoog', 'zeer hoog'];
 /** Σ credit below this counts as "little or no credit" for a high risk. */
@@ -38,6 +41,8 @@ export interface Facts {
   /** High actueel risks with little or no credit. */
   highLittleCredit: ScoredRisk[];
   completedThisYear: ScoredMeasure[];
+  /** Accepted risks whose acceptance ran out before the peildatum, oldest first. */
+  expiredAcceptances: ScoredRisk[];
   /** Indicators with a score change, when last year is comparable. */
   improved: IndicatorResult[];
   fell: IndicatorResult[];
@@ -67,6 +72,9 @@ export function facts(a: Analysis): Facts {
     lateOnHigh: late.filter((m) => m.risicos.some((id) => highIds.has(id))),
     highLittleCredit: highActueel.filter((r) => r.totaalCredit < LITTLE_CREDIT),
     completedThisYear: a.measures.filter((m) => m.status === 'gereed' && m.gereedOp?.startsWith(`${a.jaar}-`)),
+    expiredAcceptances: a.risks
+      .filter((r) => r.status === 'geaccepteerd' && acceptanceState(r, a.peildatum) === 'verlopen')
+      .sort((x, y) => compareText(x.geaccepteerdTot ?? '', y.geaccepteerdTot ?? '') || compareIds(x.id, y.id)),
     improved: changed.filter((i) => (i.verandering ?? 0) >= NO_CHANGE),
     fell: changed.filter((i) => (i.verandering ?? 0) <= -NO_CHANGE).sort((x, y) => (x.verandering ?? 0) - (y.verandering ?? 0)),
     comparable,
@@ -131,7 +139,7 @@ export function keyFindings(a: Analysis, f: Facts = facts(a)): string[] {
   return out.slice(0, 6);
 }
 
-/** Recommendations, one sentence each, ordered: high risks without credit, late measures on high risks, indicators that fell. */
+/** Recommendations, one sentence each, ordered: high risks without credit, late measures on high risks, expired acceptances, indicators that fell. */
 export function recommendations(a: Analysis, f: Facts = facts(a)): string[] {
   const out: string[] = [];
   for (const r of f.highLittleCredit) {
@@ -144,8 +152,12 @@ export function recommendations(a: Analysis, f: Facts = facts(a)): string[] {
     const hit = m.risicos.filter((id) => highIds.has(id)).sort(compareIds);
     out.push(`Breng maatregel ${m.id} ‘${m.titel}’ op schema (${aantal(m.dagenTeLaat, 'dag', 'dagen')} te laat): ${hit.length === 1 ? 'deze raakt het risico' : "deze raakt de risico's"} ${opsomming(hit)}, actueel hoog of zeer hoog.`);
   }
+  for (const r of f.expiredAcceptances) {
+    const by = r.geaccepteerdDoor ? ` door ${r.geaccepteerdDoor}` : '';
+    out.push(`Beoordeel risico ${r.id} ‘${r.titel}’ opnieuw (${r.actueel.klasse}, score ${score(r.actueel.score)}): de acceptatie${by} is op ${datum(r.geaccepteerdTot)} verlopen.`);
+  }
   for (const i of f.fell) {
-    out.push(`Onderzoek de daling van ${i.naam} (${verandering(i.verandering)} punten, van ${score(i.vorigeScore)} naar ${score(i.score)}) en stel bij waar nodig.`);
+    out.push(`Onderzoek de daling van ${i.naam} (${verandering(shownChange(i))} punten, van ${score(i.vorigeScore)} naar ${score(i.score)}) en stel bij waar nodig.`);
   }
   return out;
 }

@@ -10,28 +10,13 @@ import { compareText, formatMessage, sortMessages, type Message } from '../messa
 import { CLASSES, DEFAULT_METHOD, MEASURE_STATUSES, type RiskClass } from '../model.js';
 import { isDefaultMethod, methodDifferences } from '../score/method.js';
 import { matrixCells, type Chart } from './charts.js';
+import { figure, table, type Column, type Table } from './table.js';
+import { acceptedView } from './accepted-view.js';
+import { bridgeView, historyTable, summaryBridges } from './year-view.js';
+import { shownChange } from './bridge.js';
 import { md } from './escape.js';
 import { byActueel, compareIds, facts, isHigh, isOpen, kernboodschappen, keyFindings, recommendations } from './findings.js';
 import { aantal, datum, geld, getal, hoofdletter, KLASSE_AFKORTING, procent, reportTitle, score, verandering } from './format.js';
-
-/** A GFM table with its caption; every cell is Markdown-safe text. */
-export interface Table {
-  bijschrift: string;
-  kop: string[];
-  /** Delimiter cells: `---` or `---:` (numbers right-aligned). */
-  uitlijning: string[];
-  rijen: string[][];
-  /** Sentence after the table when rows were left out (pointer to the annex or workbook). */
-  meer?: string;
-  /** Sentence instead of the table when there are no rows. */
-  leeg: string;
-}
-
-export interface Figure {
-  pad: string;
-  alt: string;
-  titel: string;
-}
 
 export interface ViewOptions {
   toolVersion: string;
@@ -46,22 +31,6 @@ export interface ViewOptions {
 export const BODY_ROW_LIMIT = 25;
 /** Most recommendations listed by name; the remainder is counted. */
 export const RECOMMENDATION_LIMIT = 15;
-
-type Column<T> = [header: string, cell: (row: T) => string, numeric?: boolean];
-
-function table<T>(bijschrift: string, columns: Column<T>[], rows: readonly T[], opts: { limit?: number; meer?: (left: number) => string; leeg: string }): Table {
-  const limit = opts.limit ?? rows.length;
-  const shown = rows.slice(0, limit);
-  const left = rows.length - shown.length;
-  return {
-    bijschrift,
-    kop: columns.map(([h]) => h),
-    uitlijning: columns.map(([, , numeric]) => (numeric ? '---:' : '---')),
-    rijen: shown.map((r) => columns.map(([, cell]) => cell(r))),
-    ...(left > 0 && opts.meer ? { meer: opts.meer(left) } : {}),
-    leeg: opts.leeg,
-  };
-}
 
 const count = (n: number) => getal(n, 0);
 
@@ -84,12 +53,6 @@ function riskColumns(a: Analysis): Column<ScoredRisk>[] {
     ['Actueel', (r) => level(r.actueel), true],
     ['Streef', (r) => level(r.streef), true],
   ];
-}
-
-function figure(charts: readonly Chart[], name: string): Figure {
-  const c = charts.find((x) => x.file === `figuren/${name}.svg`);
-  if (!c) throw new Error(`figuur ${name} ontbreekt`);
-  return { pad: c.file, alt: md(c.alt), titel: md(c.title) };
 }
 
 function matrixTable(a: Analysis, lvl: 'bruto' | 'actueel', open: readonly ScoredRisk[]): Table {
@@ -125,7 +88,7 @@ function indicatorView(a: Analysis, ind: IndicatorResult, open: readonly ScoredR
     naam: md(ind.naam),
     score: ind.score,
     vorigeScore: ind.vorigeScore,
-    verandering: ind.verandering,
+    verandering: ind.verandering === null ? null : shownChange(ind),
     aantalRisicos: ind.aantalRisicos,
     perKlasse: CLASSES.map((c) => `${count(ind.perKlasse[c] ?? 0)} ${c}`).join(', '),
     risicos: table(`Risico's van ${md(ind.naam)}, hoogste actuele score eerst.`, riskColumns(a), risks, {
@@ -202,6 +165,7 @@ function registerAnnexes(a: Analysis, limit: number) {
   // Contactpersoon only as a column where the (already filtered) data holds one.
   const riskContact = a.risks.some((r) => r.contactpersoon);
   const measureContact = a.measures.some((m) => m.contactpersoon);
+  const riskAccepted = a.risks.some((r) => r.geaccepteerdDoor || r.geaccepteerdTot);
   const contact = (x: { contactpersoon?: string | undefined }) => md(x.contactpersoon ?? '');
   const workbook = (left: number, what: string) => `De overige ${count(left)} ${what} staan in de Excel-werkmap bij dit rapport.`;
   const riskCols: Column<ScoredRisk>[] = [
@@ -212,6 +176,12 @@ function registerAnnexes(a: Analysis, limit: number) {
     ['Status', (r) => r.status],
     ['Eigenaar', (r) => md(r.eigenaar)],
     ...(riskContact ? [['Contactpersoon', contact] as Column<ScoredRisk>] : []),
+    ...(riskAccepted
+      ? ([
+          ['Geaccepteerd door', (r) => md(r.geaccepteerdDoor ?? '')],
+          ['Geaccepteerd tot', (r) => (r.geaccepteerdTot ? datum(r.geaccepteerdTot) : '')],
+        ] as Column<ScoredRisk>[])
+      : []),
     ['Ketenpartners', (r) => md(r.ketenpartners.join(', '))],
     ['Bruto', (r) => level(r.bruto), true],
     ['Actueel', (r) => level(r.actueel), true],
@@ -311,7 +281,7 @@ export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptio
             ? []
             : ([
                 [String(prevYear), (i) => score(i.vorigeScore), true],
-                ['Verandering', (i) => verandering(i.verandering), true],
+                ['Verandering', (i) => verandering(i.verandering === null ? null : shownChange(i)), true],
               ] as Column<IndicatorResult>[])),
           ["Open risico's", (i) => count(i.aantalRisicos), true],
         ],
@@ -320,6 +290,7 @@ export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptio
       ),
       hoogsteRisicos: f.highActueel.slice(0, 5).map((r) => md(`${r.id} ${r.titel} (${r.actueel.klasse}, ${score(r.actueel.score)})`)),
       bevindingen: findings.map(md),
+      verklaring: summaryBridges(a),
     },
     figuren: {
       bruto: figure(charts, 'risicomatrix-bruto'),
@@ -348,7 +319,9 @@ export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptio
         { leeg: '' },
       ),
     },
-    indicatoren: a.indicators.map((i) => indicatorView(a, i, open, measuresByRisk)),
+    indicatoren: a.indicators.map((i, k) => ({ ...indicatorView(a, i, open, measuresByRisk), brug: bridgeView(a, i, k, charts) })),
+    historie: historyTable(a),
+    geaccepteerd: acceptedView(a),
     keten: { tabel: partnersTable(open) },
     maatregelen: {
       status: table(
