@@ -159,7 +159,8 @@ describe('re-importable registers', () => {
     });
     const ws = sheet("Risico's");
     expect(ws.getCell('M2').numFmt).toBe('dd-mm-yyyy');
-    expect(ws.getCell('R2').numFmt).toBe('0.0');
+    expect(ws.getCell('O2').numFmt).toBe('dd-mm-yyyy');
+    expect(ws.getCell('T2').numFmt).toBe('0.0');
   });
 
   it('leaves missing values empty (a report without Contactpersoon keeps the column)', () => {
