@@ -80,8 +80,9 @@ export async function loadPrevious(
   }
   const loaded = await loadData(path);
   const inputs = loaded.inputs.map((i) => ({ ...i, path: rel(i.path) }));
+  // Last year's own `vorige` only feeds the history: when it is missing, the history stops there (see earlierYear).
   const messages = loaded.messages
-    .filter((m) => m.severity === 'error')
+    .filter((m) => m.severity === 'error' && m.ruleId !== 'vorige-bestaat-niet')
     .map((m) => ({ ...m, file: m.file ? rel(m.file) : rel('.') }));
   if (!loaded.settings || !loaded.registers || messages.length) return { inputs, messages };
   const registers = visibleOnly ? filterRegisters(loaded.registers, visibleOnly) : loaded.registers;

@@ -1,0 +1,38 @@
+/** The history through a chain of data folders on disk: how far it reaches, and where it stops. */
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { AnalysisSchema } from '../src/analysis.js';
+import { runGenerate } from '../src/run.js';
+import { copyData, removeTempDirs, SAMPLE_2025, tempDir } from './helpers/fixtures.js';
+
+afterAll(removeTempDirs);
+
+async function generate(data: string) {
+  const out = join(await tempDir(), 'rapport');
+  const result = await runGenerate({ dataDir: data, outDir: out, formats: ['md'] });
+  const analysis = AnalysisSchema.parse(JSON.parse(await readFile(join(out, 'analysis.json'), 'utf8')));
+  return { result, analysis, markdown: await readFile(join(out, 'weerbaarheidsanalyse-nafin-2025-stg-confidentieel.md'), 'utf8') };
+}
+
+describe('historie over data folders', () => {
+  it('reaches 2023 through 2024, and the report shows all three years', async () => {
+    const { result, analysis, markdown } = await generate(await copyData(SAMPLE_2025));
+    expect(result.exitCode).toBe(0);
+    expect(analysis.historie.map((h) => h.jaar)).toEqual([2024, 2023]);
+    expect(markdown).toContain('Score per indicator van 2023 tot en met 2025');
+    expect(result.messages.map((m) => m.ruleId)).not.toContain('historie-onvolledig');
+  });
+
+  it('stops with a warning, and still writes the report, when an earlier year is missing', async () => {
+    const data = await copyData(SAMPLE_2025);
+    await rm(join(data, '..', 'voorbeeld-2023'), { recursive: true });
+    const { result, analysis } = await generate(data);
+    expect(result.exitCode).toBe(0);
+    expect(analysis.historie.map((h) => h.jaar)).toEqual([2024]);
+    expect(analysis.indicators.every((i) => i.brug !== null)).toBe(true);
+    expect(result.messages).toContainEqual(
+      expect.objectContaining({ severity: 'warning', ruleId: 'historie-onvolledig', file: '../voorbeeld-2024/analyse.yaml', reason: expect.stringContaining('niet verder terug dan 2024') }),
+    );
+  });
+});
