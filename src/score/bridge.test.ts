@@ -80,6 +80,15 @@ describe('bridge', () => {
     expect(zeros(brug)).toEqual(['nieuwEnVervallen', 'herbeoordeling', 'maatregelen']);
   });
 
+  it('reads last year\'s reduction back from an analysis.json of an older version, which kept none', () => {
+    const old = { ...before, risks: before.risks.map(({ reductie: _r, ...risk }) => risk) };
+    const now = thisYear(registers([{ ...R1, kans: 5 }, R2], [{ ...M1, voortgang: 80 }, M2]), old);
+    const exact = thisYear(registers([{ ...R1, kans: 5 }, R2], [{ ...M1, voortgang: 80 }, M2]), before);
+    // Without the floor of 1 in play, bruto − actueel is the reduction itself.
+    expect(dig(now).brug!.herbeoordeling).toBeCloseTo(dig(exact).brug!.herbeoordeling, 12);
+    expect(Math.abs(sum(dig(now).brug!) - dig(now).verandering!)).toBeLessThan(1e-9);
+  });
+
   it('is absent when the method is not comparable, as the change is', () => {
     const now = thisYear(registers([R1, R2], [{ ...M1, voortgang: 80 }, M2]), before, { credit: { ...DEFAULT_METHOD.credit, vertraagd: 0.5 } });
     expect(now.indicators.every((i) => i.verandering === null && i.brug === null)).toBe(true);
