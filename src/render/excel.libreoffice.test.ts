@@ -41,6 +41,9 @@ describe.skipIf(!hasSoffice)('LibreOffice (skipped: soffice is not installed)', 
     expect(await sheetCsv('Samenvatting')).toContain('Peildatum;31-12-2025');
     expect(await sheetCsv('Methode')).toContain('Standaardmethode;ja');
     expect(await sheetCsv('Matrix bruto')).toMatch(/^Kans \\ Impact;1 beperkt;2 aanzienlijk/);
+    const verklaring = await sheetCsv('Verklaring');
+    expect(verklaring).toContain('FYS;fysieke weerbaarheid;48.1;+1.0;+2.0;+1.2;52.3;+4.2');
+    expect(verklaring).toContain('DIG;digitale weerbaarheid;85.0;-1.0;-2.0;-0.7;81.3;-3.7');
   });
 
   it('reads the registers with their contract headers and values, dates as dd-mm-jjjj', async () => {
