@@ -54,6 +54,8 @@ export function analyseYaml(jaar: number, vorige?: string): string {
     'netwerk: NAFIN',
     `peildatum: ${jaar}-12-31`,
     `rubricering: ${LEVEL}`,
+    // Fictional data: the report says so on its cover and in its front matter.
+    'voorbeeld: true',
     ...(vorige === undefined ? [] : [`vorige: ${vorige}`]),
     '',
   ].join('\n');

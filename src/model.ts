@@ -161,6 +161,9 @@ export type Method = z.infer<typeof MethodSchema>;
 /** Whether indicator scores in a report below the analysis' own level use all data or only what is visible. */
 export const ScoreBasis = z.enum(['alle', 'zichtbaar']);
 
+/** What the sample's report says on its cover and in its front matter (`voorbeeld: true`). */
+export const SAMPLE_NOTICE = 'VOORBEELD – fictieve gegevens';
+
 /** analyse.yaml. Keys in Dutch, as analysts write them. Unknown keys are errors. */
 export const ConfigSchema = z
   .object({
@@ -176,6 +179,8 @@ export const ConfigSchema = z
     scoregrondslag: ScoreBasis.default('alle'),
     /** Rows of the register annexes in the Markdown/PDF report before pointing to the workbook. */
     bijlageMaxRijen: z.number().int().min(0).default(500),
+    /** The sample analysis with fictional data: its report says so on the cover and in the front matter. */
+    voorbeeld: z.boolean().default(false),
   })
   .strict();
 export type Config = z.infer<typeof ConfigSchema>;

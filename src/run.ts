@@ -11,7 +11,7 @@ import { EXIT, UsageError, type ExitCode } from './exit.js';
 import type { InputFile } from './ingest/table.js';
 import { loadData, loadPrevious } from './load.js';
 import { compareText, hasErrors, sortMessages, type Message } from './messages.js';
-import type { Registers, Settings } from './model.js';
+import { SAMPLE_NOTICE, type Registers, type Settings } from './model.js';
 import { isReportOutput, refuseForeignReport } from './output/folder.js';
 import { combinedHash, hashTree, sha256 } from './output/hash.js';
 import { buildManifest } from './output/manifest.js';
@@ -264,6 +264,7 @@ async function renderOutputs(job: RenderJob): Promise<string | undefined> {
               templatesDir: opts.templatesDir,
               annexRowLimit: job.settings.bijlageMaxRijen,
               reducedLevel: job.reduced,
+              sampleNotice: job.settings.voorbeeld ? SAMPLE_NOTICE : undefined,
             }),
           (r) => `${r.markdown.split('\n').length} regels, ${r.charts.length} grafieken`,
         )
@@ -272,7 +273,7 @@ async function renderOutputs(job: RenderJob): Promise<string | undefined> {
     for (const chart of report.charts) await write(chart.file, chart.svg);
     if (formats.has('md')) await write(`${base}.md`, report.markdown);
   }
-  const meta = htmlMeta(analysis, job.level);
+  const meta = { ...htmlMeta(analysis, job.level), sampleNotice: job.settings.voorbeeld ? SAMPLE_NOTICE : undefined };
   const html = browser && report ? await timer.stage('html', () => renderHtml(report.markdown, meta)) : undefined;
   if (html) await write(`${base}.html`, html.html);
 

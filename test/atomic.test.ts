@@ -2,13 +2,14 @@
  * Nothing lost: every failure path leaves the previous report byte for byte as it was and no
  * staging folder behind.
  */
-import { execFileSync, spawn, spawnSync as run } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { appendFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBrowserSession, RenderError, type BrowserSession } from '../src/render/browser.js';
 import { runGenerate } from '../src/run.js';
+import { runMain } from './helpers/cli.js';
 import { BIN, EXAMPLE_DIR, copyData, deadPid, removeTempDirs, snapshot, tempDir } from './helpers/fixtures.js';
 
 afterAll(removeTempDirs);
@@ -89,11 +90,11 @@ describe('a failed run leaves the previous report intact', () => {
     expect(alive(real.pid()!)).toBe(false);
   });
 
-  it('when Chromium is not an executable browser (the real binary, exit 3, one Dutch line)', async () => {
+  it('when Chromium is not an executable browser (exit 3, one Dutch line)', async () => {
     const { out, before } = await previousReport();
     const fake = join(await tempDir(), 'chromium');
     await writeFile(fake, '#!/bin/sh\necho kapot >&2\nexit 1\n', { mode: 0o755 });
-    const run = spawnSync(process.execPath, [BIN, 'generate', data, '--out', out, '--quiet'], { PUPPETEER_EXECUTABLE_PATH: fake });
+    const run = await runMain(['generate', data, '--out', out, '--quiet'], { PUPPETEER_EXECUTABLE_PATH: fake });
     expect(run.status).toBe(3);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(await snapshot(out)).toEqual(before);
@@ -217,11 +218,11 @@ describe('the output folder', () => {
     const other = await copyData(EXAMPLE_DIR);
     const yaml = await readFile(join(other, 'analyse.yaml'), 'utf8');
     await writeFile(join(other, 'analyse.yaml'), yaml.replace('jaar: 2025', 'jaar: 2024').replace('peildatum: 2025-12-31', 'peildatum: 2024-12-31'));
-    const refused = spawnSync(process.execPath, [BIN, 'generate', other, '--out', out, '--formats', 'md', '--quiet']);
+    const refused = await runMain(['generate', other, '--out', out, '--formats', 'md', '--quiet']);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/--force/);
     expect(await snapshot(out)).toEqual(kept);
-    const forced = spawnSync(process.execPath, [BIN, 'generate', other, '--out', out, '--formats', 'md', '--quiet', '--force']);
+    const forced = await runMain(['generate', other, '--out', out, '--formats', 'md', '--quiet', '--force']);
     expect(forced.status).toBe(0);
     const files = Object.keys(await snapshot(out));
     expect(files.some((f) => f.includes('-2024-'))).toBe(true);
@@ -232,11 +233,11 @@ describe('the output folder', () => {
   it('refuses a folder that holds other things than a report, and a file, with exit 2', async () => {
     const folder = await tempDir();
     await writeFile(join(folder, 'scriptie.docx'), 'niet van ons');
-    const busy = spawnSync(process.execPath, [BIN, 'generate', data, '--out', folder, '--formats', 'md', '--quiet']);
+    const busy = await runMain(['generate', data, '--out', folder, '--formats', 'md', '--quiet']);
     expect(busy.status).toBe(2);
     expect(await readdir(folder)).toEqual(['scriptie.docx']);
     const file = join(folder, 'scriptie.docx');
-    const onFile = spawnSync(process.execPath, [BIN, 'generate', data, '--out', file, '--formats', 'md', '--quiet', '--force']);
+    const onFile = await runMain(['generate', data, '--out', file, '--formats', 'md', '--quiet', '--force']);
     expect(onFile.status).toBe(2);
     expect(await readFile(file, 'utf8')).toBe('niet van ons');
   });
@@ -246,11 +247,6 @@ describe('the output folder', () => {
     expect((await stat(out)).mode & 0o777).toBe(0o777 & ~process.umask());
   });
 });
-
-function spawnSync(cmd: string, args: string[], env: Record<string, string> = {}) {
-  const r = run(cmd, args, { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 function canMount(): boolean {
   try {

@@ -1,7 +1,7 @@
 /** A bug is not the user's mistake: exit 70 and one Dutch line, the stack trace only with --debug. */
 import { describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli/main.js';
-import type { Terminal } from '../src/cli/terminal.js';
+import { captureTerminal as terminal } from './helpers/cli.js';
 
 vi.mock('../src/run.js', async (original) => ({
   ...(await original<typeof import('../src/run.js')>()),
@@ -9,12 +9,6 @@ vi.mock('../src/run.js', async (original) => ({
     throw new TypeError("Cannot read properties of undefined (reading 'risks')");
   },
 }));
-
-function terminal() {
-  const lines: string[] = [];
-  const term: Terminal = { out: (t) => void lines.push(t), err: (t) => void lines.push(t), isTTY: false };
-  return { term, lines };
-}
 
 describe('an internal error', () => {
   it('gives exit 70 and one line saying what to report, without a stack trace', async () => {

@@ -2,14 +2,8 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
-import type { Terminal } from '../src/cli/terminal.js';
+import { captureTerminal as terminal } from './helpers/cli.js';
 import { EXAMPLE_DIR, removeTempDirs, tempDir } from './helpers/fixtures.js';
-
-function terminal(isTTY: boolean) {
-  const lines: string[] = [];
-  const term: Terminal = { out: (t) => void lines.push(t), err: (t) => void lines.push(t), isTTY };
-  return { term, lines };
-}
 
 afterAll(removeTempDirs);
 

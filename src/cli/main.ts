@@ -3,17 +3,35 @@
  * terminal; the library underneath returns data and messages.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { Command, CommanderError, Option } from 'commander';
+import { basename } from 'node:path';
+import { type Command, CommanderError, Option } from 'commander';
 import { z } from 'zod';
 import { LEVEL_EXPECTED, parseLevel } from '../classify/levels.js';
 import { EXIT, UsageError, type ExitCode } from '../exit.js';
 import { extract } from '../extract/index.js';
 import { FORMATS, runGenerate, runValidate, type Format, type RunResult } from '../run.js';
 import { TOOL_VERSION } from '../version.js';
-import { dutchError, dutchTitle } from './dutch.js';
+import { initDataFolder } from '../init/index.js';
+import { DutchCommand } from './dutch.js';
 import { printMessages, processTerminal, progressReporter, type Terminal } from './terminal.js';
 
 export const DEFAULT_DATA = 'data/voorbeeld-2025';
+export const SAMPLE_HINT = 'Voorbeeldanalyse met fictieve gegevens; geef een eigen datamap op, of maak er een met weerbaarheid init';
+
+/** After the options of the top-level help: what the exit codes mean, and how a run starts. */
+const HELP_AFTER = `
+Exitcodes:
+  0   klaar
+  1   ongeldige invoer; alle problemen staan in de uitvoer
+  2   verkeerd gebruik van de opdracht
+  3   renderen of wegschrijven mislukt, of afgebroken met Ctrl-C; het vorige rapport blijft intact
+  70  interne fout; meld die, met de uitvoer van --debug
+
+Voorbeelden:
+  weerbaarheid init data/mijn-analyse
+  weerbaarheid validate data/mijn-analyse
+  weerbaarheid generate data/mijn-analyse --level Openbaar
+  weerbaarheid extract reports/2025/weerbaarheidsanalyse-nafin-2025-openbaar.md --section Kernboodschappen`;
 
 const LevelOption = z
   .string()
@@ -50,7 +68,7 @@ const ExtractCli = z.object({
   list: z.boolean().default(false),
   section: z.array(z.string()).default([]),
   level: LevelOption,
-  format: z.enum(['md', 'txt']).default('md'),
+  format: z.enum(['md', 'txt'], { error: (issue) => `onbekend formaat "${String(issue.input)}"; kies uit md of txt` }).default('md'),
   ...Common,
 });
 
@@ -77,14 +95,20 @@ export async function main(argv: readonly string[], term: Terminal = processTerm
     exitCode = result.exitCode;
   };
 
-  const program = new Command('weerbaarheid')
+  const program = new DutchCommand('weerbaarheid')
     .description('Genereert de jaarlijkse weerbaarheidsanalyse uit risico-, maatregel- en incidentregisters.')
     .version(TOOL_VERSION, '-V, --version', 'toon het versienummer')
     .helpOption('-h, --help', 'toon deze hulp')
     .helpCommand('help [opdracht]', 'toon hulp bij een opdracht')
     .exitOverride()
-    .configureHelp({ styleTitle: dutchTitle })
-    .configureOutput({ writeOut: (s) => term.out(s.trimEnd()), writeErr: (s) => term.err(s.trimEnd()), outputError: (s, write) => write(dutchError(s)) });
+    .showSuggestionAfterError(false)
+    .addHelpText('after', HELP_AFTER)
+    .configureOutput({ writeOut: (s) => term.out(s.trimEnd()), writeErr: (s) => term.err(s.trimEnd()) });
+
+  /** The sample is the default data folder: said once, so nobody takes its report for a real one. */
+  const sampleHint = (cmd: Command, quiet: boolean) => {
+    if (!cmd.args.length && !quiet) term.err(SAMPLE_HINT);
+  };
 
   const common = (cmd: Command) =>
     cmd
@@ -97,8 +121,9 @@ export async function main(argv: readonly string[], term: Terminal = processTerm
       .command('validate')
       .description('controleer de invoer zonder rapport te maken')
       .argument('[data]', 'map met analyse.yaml en registers', DEFAULT_DATA),
-  ).action(async (data: string, raw: unknown) => {
+  ).action(async (data: string, raw: unknown, cmd: Command) => {
     const o = parseOptions(z.object(Common), raw);
+    sampleHint(cmd, o.quiet);
     const result = await runValidate({ dataDir: data, onProgress: progressReporter(term, o) });
     report(result, o.quiet);
     if (result.exitCode === EXIT.ok && !o.quiet) term.err('De invoer is geldig.');
@@ -114,8 +139,9 @@ export async function main(argv: readonly string[], term: Terminal = processTerm
       .option('-f, --formats <lijst>', `formaten, komma-gescheiden (${FORMATS.join(',')})`)
       .option('-t, --templates <map>', 'eigen Handlebars-sjablonen die de ingebouwde vervangen')
       .option('--force', 'overschrijf een rapport van een andere analyse in de uitvoermap'),
-  ).action(async (data: string, raw: unknown) => {
+  ).action(async (data: string, raw: unknown, cmd: Command) => {
     const o = parseOptions(GenerateCli, raw);
+    sampleHint(cmd, o.quiet);
     if (o.templates !== undefined && !(await stat(o.templates).catch(() => undefined))?.isDirectory()) {
       throw new UsageError(`--templates: de map ${o.templates} bestaat niet.`);
     }
@@ -156,6 +182,18 @@ export async function main(argv: readonly string[], term: Terminal = processTerm
       term.err(result.message);
       exitCode = result.exitCode;
     }
+  });
+
+  common(
+    program
+      .command('init')
+      .description('maak een nieuwe datamap: analyse.yaml met toelichting en een leeg registerwerkboek')
+      .argument('<map>', 'de nieuwe datamap')
+      .option('--force', 'overschrijf analyse.yaml en registers.xlsx als de map die al heeft'),
+  ).action(async (dir: string, raw: unknown) => {
+    const o = parseOptions(z.object({ force: z.boolean().default(false), ...Common }), raw);
+    const files = await initDataFolder(dir, { force: o.force, today: new Date() });
+    if (!o.quiet) term.err(`Nieuwe analyse in ${dir}: ${files.map((f) => basename(f)).join(', ')}. Vul de registers in en draai weerbaarheid validate ${dir}.`);
   });
 
   try {

@@ -6,7 +6,7 @@ import type * as vl from 'vega-lite';
 import { BRIDGE_STEPS, type Analysis } from '../analysis.js';
 import { normalizeKey } from '../text/normalize.js';
 import { fromTenths, shownBridge, STEP_LABEL, type ShownBridge } from './bridge.js';
-import { CONFIG, toSvg, type Chart } from './svg.js';
+import { CONFIG, type Chart, type Draw } from './svg.js';
 import { score, verandering } from './format.js';
 
 const COLOURS = { score: '#2f5d8a', omhoog: '#4d9a49', omlaag: '#c0392b' } as const;
@@ -38,7 +38,7 @@ function bars(b: ShownBridge, vorigJaar: number, jaar: number, floor: number): B
   ];
 }
 
-async function bridgeChart(a: Analysis, b: ShownBridge, file: string): Promise<Chart> {
+async function bridgeChart(a: Analysis, b: ShownBridge, file: string, draw: Draw): Promise<Chart> {
   const vorigJaar = a.trend?.vorigJaar ?? a.jaar - 1;
   let level = b.vorige;
   const levels = [b.vorige, ...BRIDGE_STEPS.map((step) => (level += b.delen[step]))].map(fromTenths);
@@ -74,16 +74,16 @@ async function bridgeChart(a: Analysis, b: ShownBridge, file: string): Promise<C
     file,
     title,
     alt: `Watervaldiagram: ${b.naam} van ${score(fromTenths(b.vorige))} in ${vorigJaar} naar ${score(fromTenths(b.score))} in ${a.jaar}; ${BRIDGE_STEPS.map((s) => `${STEP_LABEL[s].toLowerCase()} ${verandering(fromTenths(b.delen[s]))}`).join(', ')}.`,
-    svg: await toSvg(spec),
+    svg: await draw(spec),
   };
 }
 
 /** The bridge charts, in indicator order, for the indicators that have a bridge. */
-export async function bridgeCharts(a: Analysis): Promise<Chart[]> {
+export async function bridgeCharts(a: Analysis, draw: Draw): Promise<Chart[]> {
   const charts: Chart[] = [];
   for (const [k, indicator] of a.indicators.entries()) {
     const b = shownBridge(indicator);
-    if (b) charts.push(await bridgeChart(a, b, bridgeChartFile(k, indicator.code)));
+    if (b) charts.push(await bridgeChart(a, b, bridgeChartFile(k, indicator.code), draw));
   }
   return charts;
 }

@@ -6,7 +6,7 @@ import { getal, score } from './format.js';
 import { isOpen } from './findings.js';
 import { bridgeCharts } from './bridge-chart.js';
 import { historyChart } from './history-chart.js';
-import { CONFIG, toSvg, type Chart } from './svg.js';
+import { CONFIG, toSvg, type Chart, type Draw } from './svg.js';
 
 export type { Chart } from './svg.js';
 
@@ -41,7 +41,7 @@ export function matrixCells(a: Analysis, level: 'bruto' | 'actueel' | 'streef', 
 
 const LEVEL_WORD = { bruto: 'bruto (zonder maatregelen)', actueel: 'actueel (na maatregelen op de peildatum)' } as const;
 
-async function heatMap(a: Analysis, level: 'bruto' | 'actueel'): Promise<Chart> {
+async function heatMap(a: Analysis, level: 'bruto' | 'actueel', draw: Draw): Promise<Chart> {
   const cells = matrixCells(a, level);
   const total = cells.reduce((s, c) => s + c.aantal, 0);
   const title = `Risicomatrix ${LEVEL_WORD[level]}: aantal open risico's per kans en impact`;
@@ -77,11 +77,11 @@ async function heatMap(a: Analysis, level: 'bruto' | 'actueel'): Promise<Chart> 
     file: `risicomatrix-${level}.svg`,
     title,
     alt: `Risicomatrix ${level} met vijf bij vijf cellen, gekleurd naar klasse; in totaal ${getal(total, 0)} open risico's.`,
-    svg: await toSvg(spec),
+    svg: await draw(spec),
   };
 }
 
-async function indicatorBars(a: Analysis): Promise<Chart> {
+async function indicatorBars(a: Analysis, draw: Draw): Promise<Chart> {
   const prevYear = a.trend?.vorigJaar ?? a.jaar - 1;
   const values = a.indicators.flatMap((i) => [
     ...(i.vorigeScore !== null ? [{ indicator: i.naam, jaar: String(prevYear), score: i.vorigeScore, label: score(i.vorigeScore) }] : []),
@@ -116,11 +116,11 @@ async function indicatorBars(a: Analysis): Promise<Chart> {
     file: 'indicatorscores.svg',
     title,
     alt: `Staafdiagram met de score van ${getal(shown, 0)} indicatoren${hasPrev ? `, naast de score van ${prevYear}` : ''}.`,
-    svg: await toSvg(spec),
+    svg: await draw(spec),
   };
 }
 
-async function measureStatus(a: Analysis): Promise<Chart> {
+async function measureStatus(a: Analysis, draw: Draw): Promise<Chart> {
   const counts = MEASURE_STATUSES.map((status) => ({ status, aantal: a.measures.filter((m) => m.status === status).length }));
   const values = counts.map((c) => ({ ...c, label: getal(c.aantal, 0) }));
   const title = 'Maatregelen per status';
@@ -139,12 +139,14 @@ async function measureStatus(a: Analysis): Promise<Chart> {
     file: 'maatregelen-per-status.svg',
     title,
     alt: `Staafdiagram van ${getal(a.measures.length, 0)} maatregelen per status: ${counts.map((c) => `${c.status} ${getal(c.aantal, 0)}`).join(', ')}.`,
-    svg: await toSvg(spec),
+    svg: await draw(spec),
   };
 }
 
-/** All charts of the report, in the order they appear: with earlier years, the indicator chart shows their course. */
-export async function renderCharts(a: Analysis): Promise<Chart[]> {
-  const indicators = a.historie.length ? await historyChart(a) : await indicatorBars(a);
-  return [await heatMap(a, 'bruto'), await heatMap(a, 'actueel'), indicators, ...(await bridgeCharts(a)), await measureStatus(a)];
+/** All charts of the report, in the order they appear: with earlier years, the indicator chart shows their course.
+ * `draw: false` keeps every chart's file, title and alt text but leaves its SVG empty (no vega run): for tests that read only the Markdown. */
+export async function renderCharts(a: Analysis, opts: { draw?: boolean } = {}): Promise<Chart[]> {
+  const draw: Draw = opts.draw === false ? async () => '' : toSvg;
+  const indicators = a.historie.length ? await historyChart(a, draw) : await indicatorBars(a, draw);
+  return [await heatMap(a, 'bruto', draw), await heatMap(a, 'actueel', draw), indicators, ...(await bridgeCharts(a, draw)), await measureStatus(a, draw)];
 }

@@ -6,7 +6,7 @@
 import type * as vl from 'vega-lite';
 import type { Analysis } from '../analysis.js';
 import { getal } from './format.js';
-import { CONFIG, toSvg, type Chart } from './svg.js';
+import { CONFIG, type Chart, type Draw } from './svg.js';
 
 const COMPARABLE = 'vergelijkbare methode';
 const OTHER = 'andere methode';
@@ -30,7 +30,7 @@ export function historyPoints(a: Analysis): Point[] {
   ]);
 }
 
-export async function historyChart(a: Analysis): Promise<Chart> {
+export async function historyChart(a: Analysis, draw: Draw): Promise<Chart> {
   const values = historyPoints(a);
   const years = [...[...a.historie].reverse().map((h) => String(h.jaar)), String(a.jaar)];
   const first = years[0]!;
@@ -59,6 +59,6 @@ export async function historyChart(a: Analysis): Promise<Chart> {
     file: 'indicatorscores.svg',
     title,
     alt: `Lijndiagram met de score van ${getal(a.indicators.filter((i) => i.score !== null).length, 0)} indicatoren over ${getal(years.length, 0)} jaren${otherText}.`,
-    svg: await toSvg(spec),
+    svg: await draw(spec),
   };
 }

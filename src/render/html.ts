@@ -24,6 +24,8 @@ export interface HtmlMeta {
   toolVersion: string;
   subject: string;
   keywords: string[];
+  /** Set for the sample analysis: printed large on the cover. */
+  sampleNotice?: string;
 }
 
 export interface Heading {

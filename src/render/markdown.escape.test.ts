@@ -39,7 +39,8 @@ function patch(pick: (i: number) => string) {
   });
 }
 
-const CTX = { toolVersion: '0.1.0', inputsHash: 'f'.repeat(64), inputs: [{ path: 'evil|<b>.xlsx', sha256: 'f'.repeat(64), bytes: 1 }], dataQuality: [], slug: 'x', annexRowLimit: 500, reducedLevel: false };
+// Charts are not drawn: only the Markdown is read here (register text does not reach the charts' labels).
+const CTX = { toolVersion: '0.1.0', inputsHash: 'f'.repeat(64), inputs: [{ path: 'evil|<b>.xlsx', sha256: 'f'.repeat(64), bytes: 1 }], dataQuality: [], slug: 'x', annexRowLimit: 500, reducedLevel: false, drawCharts: false };
 
 function typeCounts(markdown: string): Record<string, number> {
   const counts: Record<string, number> = {};

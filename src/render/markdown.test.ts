@@ -26,14 +26,15 @@ const CTX: MarkdownContext = {
 
 const fmt1 = (n: number) => n.toFixed(1).replace('.', ',');
 
+/** Charts are drawn only where a test says so: the Markdown is the same without (checked below), and charts.test.ts reads the SVG. */
 async function render(analysis: Analysis, ctx: Partial<MarkdownContext> = {}) {
-  const out = await renderMarkdown(analysis, { ...CTX, ...ctx });
+  const out = await renderMarkdown(analysis, { ...CTX, drawCharts: false, ...ctx });
   return { ...out, tree: parseReport(out.markdown) };
 }
 
 describe('renderMarkdown', async () => {
   const analysis = sampleAnalysis();
-  const { markdown, charts, tree } = await render(analysis);
+  const { markdown, charts, tree } = await render(analysis, { drawCharts: true });
   const open = analysis.risks.filter((r) => r.status !== 'gesloten');
 
   it('starts with front matter naming the report, its level and its inputs', () => {
@@ -162,9 +163,12 @@ describe('renderMarkdown', async () => {
     ]);
   });
 
-  it('prints nothing undefined and is deterministic', async () => {
+  it('prints nothing undefined and is deterministic, also when the charts are not drawn (as the other tests here do)', async () => {
     expect(markdown).not.toMatch(/undefined|NaN|\[object|null/);
-    expect((await renderMarkdown(sampleAnalysis(), CTX)).markdown).toBe(markdown);
+    const undrawn = await renderMarkdown(sampleAnalysis(), { ...CTX, drawCharts: false });
+    expect(undrawn.markdown).toBe(markdown);
+    expect(undrawn.charts.map(({ svg: _svg, ...c }) => c)).toEqual(charts.map(({ svg: _svg, ...c }) => c));
+    expect(charts.every((c) => c.svg.startsWith('<svg'))).toBe(true);
   });
 });
 
@@ -223,7 +227,7 @@ describe('renderMarkdown variants', () => {
   });
 
   it('renders an analysis without risks, measures or incidents', async () => {
-    const { markdown, tree, charts } = await render(sampleAnalysis(() => ({ risks: [], measures: [], incidents: [] }), false));
+    const { markdown, tree, charts } = await render(sampleAnalysis(() => ({ risks: [], measures: [], incidents: [] }), false), { drawCharts: true });
     expect(markdown).not.toMatch(/undefined|NaN|\[object|null|Infinity/);
     expect(headings(tree, 2)).toEqual([...SECTION_TITLES]);
     expect(charts).toHaveLength(4);

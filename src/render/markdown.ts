@@ -34,6 +34,10 @@ export interface MarkdownContext {
   annexRowLimit: number;
   /** True when the rendered level is below the analysis' own level (the report then says so). */
   reducedLevel: boolean;
+  /** Set for the sample analysis (`voorbeeld: true`): the line on the title page and in the front matter. */
+  sampleNotice?: string;
+  /** False where only the Markdown matters (tests): the same Markdown, the charts' SVG left empty. */
+  drawCharts?: boolean;
 }
 
 export interface RenderedChart {
@@ -135,14 +139,15 @@ function frontMatter(a: Analysis, ctx: MarkdownContext): string {
     rubricering: LEVEL_LABEL[a.rubricering],
     toolversie: ctx.toolVersion,
     invoerhash: ctx.inputsHash,
+    ...(ctx.sampleNotice ? { voorbeeld: ctx.sampleNotice } : {}),
   };
   // Plain scalars only, every string quoted where YAML needs it; a newline could never end the block.
   return `---\n${stringify(data, { lineWidth: 0 }).trimEnd()}\n---\n`;
 }
 
 export async function renderMarkdown(analysis: Analysis, ctx: MarkdownContext): Promise<{ markdown: string; charts: RenderedChart[] }> {
-  const charts = (await renderCharts(analysis)).map((c) => ({ ...c, file: `figuren/${c.file}` }));
-  const view = buildView(analysis, charts, ctx);
+  const charts = (await renderCharts(analysis, { draw: ctx.drawCharts })).map((c) => ({ ...c, file: `figuren/${c.file}` }));
+  const view = { ...buildView(analysis, charts, ctx), voorbeeld: ctx.sampleNotice };
   const templates = await loadTemplates(ctx.templatesDir);
   const hb = environment();
   for (const [name, source] of templates) {

@@ -18,6 +18,9 @@ export interface Chart {
 
 export const CONFIG = { font: 'sans-serif', view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 11 }, legend: { labelFontSize: 11, titleFontSize: 11 } };
 
+/** Draws a spec as SVG; tests that read only the Markdown pass one that draws nothing. */
+export type Draw = (spec: vl.TopLevelSpec) => Promise<string>;
+
 export async function toSvg(spec: vl.TopLevelSpec): Promise<string> {
   const view = new vega.View(vega.parse(vl.compile(spec).spec), { renderer: 'none' });
   try {

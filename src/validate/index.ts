@@ -3,7 +3,7 @@
  * reported at once; a sheet stops only when a required column is missing.
  */
 import type { SheetKind, Table } from '../ingest/table.js';
-import { sortMessages, type Message } from '../messages.js';
+import { message, sortMessages, type Message } from '../messages.js';
 import type { Registers, Settings } from '../model.js';
 import { duplicateIds, idOf, missingProgress, unknownRisks } from './cross.js';
 import { checkSheet, type CheckedSheet, type RowRecord } from './rows.js';
@@ -40,6 +40,11 @@ export function validate(tables: readonly Table[], settings: Settings): { regist
     }),
     ...[validRisks, validMeasures, withItem(incidents)].flatMap((records) => aboveAnalysisLevel(records, settings.rubricering)),
   );
+
+  // A fresh `weerbaarheid init` folder is valid, but there is nothing to report on yet.
+  if (riskSheets.length && !risks.length && !measures.length) {
+    messages.push(message('warning', 'registers-leeg', "De registers zijn nog leeg: vul de bladen Risico's en Maatregelen (en eventueel Incidenten) in.", { file: tables.find((t) => t.kind === 'risks')?.file }));
+  }
 
   return {
     registers: {
