@@ -136,7 +136,7 @@ describe('accepted risks in the report', async () => {
     ]);
     const r09 = analysis.risks.find((r) => r.id === 'R-09')!;
     expect(t.rows[0]![2]).toBe(`${r09.actueel.score.toFixed(1).replace('.', ',')} (${r09.actueel.klasse})`);
-    expect(toString(section(tree, "Geaccepteerde risico's")[0]!)).toBe("3 risico's zijn tijdelijk geaccepteerd (het register van geaccepteerde risico's uit de BIO2). Van deze risico's is er op de peildatum 1 verlopen en loopt er 1 binnen 90 dagen af.");
+    expect(toString(section(tree, "Geaccepteerde risico's")[0]!)).toBe("3 risico's zijn tijdelijk geaccepteerd (het register van geaccepteerde risico's uit de BIO2). Op de peildatum is daarvan 1 verlopen; bij 1 loopt de acceptatie binnen 90 dagen af.");
   });
 
   it('recommends a new assessment of a risk whose acceptance expired', () => {
