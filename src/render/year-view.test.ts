@@ -1,10 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { toString } from 'mdast-util-to-string';
-import type { IndicatorResult } from '../analysis.js';
+import { BRIDGE_STEPS, type IndicatorResult } from '../analysis.js';
 import type { Registers } from '../model.js';
 import { sampleAnalysis } from '../../test/fixtures/analysis/sample.js';
 import { dutchNumber, parseReport, section, tableByCaption, tables } from '../../test/fixtures/analysis/mdast.js';
-import { bridgeSentence, shownBridge } from './bridge.js';
+import { BRIDGE_NOW } from '../score/fixtures/bridge-example.js';
+import { bridgeSentence, fromTenths, shownBridge } from './bridge.js';
+import { verandering } from './format.js';
 import { renderMarkdown, type MarkdownContext } from './markdown.js';
 
 const CTX: MarkdownContext = {
@@ -48,6 +51,17 @@ describe('shown bridge', () => {
   it('names the step that moved most in the direction of the change, for a fall too', () => {
     const b = shownBridge(indicator(50, 52, { nieuwEnVervallen: 3, herbeoordeling: -4, maatregelen: -1 }))!;
     expect(bridgeSentence(b)).toBe("DIG daalde 2,0 punten, vooral door herbeoordeling van risico's (-4,0).");
+  });
+});
+
+describe('docs/methode.md: the bridge as the report shows it', () => {
+  it('quotes the sentence and the rounded steps of the worked example as computed', () => {
+    const doc = readFileSync(new URL('../../docs/methode.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    const b = shownBridge(BRIDGE_NOW.indicators.find((i) => i.code === 'DIG')!)!;
+    const sentence = bridgeSentence(b).slice(0, -1);
+    expect(doc).toContain(`Het rapport schrijft: "${sentence}"`);
+    const steps = BRIDGE_STEPS.map((step) => verandering(fromTenths(b.delen[step])).replace('-', '−'));
+    expect(doc).toContain(`de stappen ${steps[0]}, ${steps[1]} en ${steps[2]}`);
   });
 });
 

@@ -11,6 +11,7 @@ import { AnalysisSchema, type Analysis } from '../analysis.js';
 import { parse as parseYaml } from 'yaml';
 import { ConfigSchema, DEFAULT_METHOD, MeasureSchema, MethodSchema, RiskSchema, type Registers, type Settings } from '../model.js';
 import { reassessed } from './bridge.js';
+import { BRIDGE_BEFORE, BRIDGE_NOW } from './fixtures/bridge-example.js';
 import { score } from './index.js';
 
 const risk = (id: string, titel: string, indicatoren: string[], kans: number, impact: number, status: string, rubricering: string) =>
@@ -191,16 +192,7 @@ describe('docs/methode.md: the bridge', () => {
   const doc = readFileSync(new URL('../../docs/methode.md', import.meta.url), 'utf8');
   const lines = doc.split('\n').map(squash);
   const nl = (x: number) => String(Math.round(x * 1e5) / 1e5).replace('.', ',').replace('-', '−');
-  const r = (id: string, kans: number, impact: number, status = 'open') => RiskSchema.parse({ id, titel: id, dreigingscategorie: 'Technisch falen', indicatoren: ['DIG'], kans, impact, status, rubricering: 'openbaar' });
-  const m = (id: string, risk: string, status: string, voortgang: number | undefined, kansreductie: number, impactreductie: number) =>
-    MeasureSchema.parse({ id, titel: id, risicos: [risk], type: 'intern', status, voortgang, kansreductie, impactreductie, rubricering: 'openbaar' });
-  const settings = (jaar: number): Settings => ({ ...ConfigSchema.parse({ jaar, organisatie: 'Defensie', netwerk: 'NAFIN', rubricering: 'openbaar' }), peildatum: `${jaar}-12-31` });
-  const before = AnalysisSchema.parse(JSON.parse(JSON.stringify(score({ risks: [r('A', 4, 4), r('B', 3, 3), r('C', 2, 5)], measures: [m('M1', 'A', 'in uitvoering', 25, 2, 0)], incidents: [] }, settings(2024)))));
-  const now = score(
-    { risks: [r('A', 5, 4), r('B', 3, 3), r('C', 2, 5, 'gesloten'), r('D', 2, 2)], measures: [m('M1', 'A', 'in uitvoering', 75, 2, 0), m('M2', 'B', 'gereed', undefined, 0, 1)], incidents: [] },
-    settings(2025),
-    before,
-  );
+  const [before, now] = [BRIDGE_BEFORE, BRIDGE_NOW];
   const dig = now.indicators.find((i) => i.code === 'DIG')!;
   const last = new Map(before.risks.map((x) => [x.id, x]));
   const cur = new Map(now.risks.map((x) => [x.id, x]));
