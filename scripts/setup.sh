@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what a fresh Debian machine lacks for weerbaarheid: Chromium (prints the PDF), poppler
-# and LibreOffice Calc (independent readers the tests use), then the npm packages (lock file).
+# Installs what a fresh Debian machine lacks for weerbaarheid: Chromium (prints the PDF), poppler,
+# LibreOffice Calc and Writer and Debian's python3-openpyxl (independent readers and writers the
+# tests use), then the npm packages (lock file).
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,9 @@ command -v unzip >/dev/null 2>&1 || need+=(unzip)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 if [ "${WEERBAARHEID_TEST_TOOLS:-1}" = 1 ]; then
   command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+  # Writer reads back the Word extract (extract --format docx).
+  [ -e /usr/lib/libreoffice/program/libswlo.so ] || need+=(libreoffice-writer-nogui)
+  /usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 || need+=(python3-openpyxl)
 fi
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""

@@ -4,7 +4,7 @@
  * Key order here is the key order in analysis.json.
  */
 import { z } from 'zod';
-import { IncidentSchema, IsoDate, LevelSchema, MeasureSchema, MethodSchema, RiskClass, RiskSchema, MeasureStatus } from './model.js';
+import { IncidentSchema, IsoDate, LevelSchema, MeasureSchema, MethodSchema, ReportStatus, RiskClass, RiskSchema, MeasureStatus } from './model.js';
 
 export const RiskLevelSchema = z.object({
   kans: z.number(),
@@ -119,6 +119,8 @@ export const AnalysisSchema = z.object({
   /** Level this analysis (after filtering) is rendered for. */
   rubricering: LevelSchema,
   organisatie: z.string(),
+  /** What the cover says about this edition; absent in analysis.json files of older versions. */
+  uitgave: z.object({ status: ReportStatus, uitgevendeEenheid: z.string().nullable(), uitgiftedatum: IsoDate }).optional(),
   netwerk: z.string(),
   /** Which data the indicator scores were computed over (see ScoreBasis). */
   scoregrondslag: z.enum(['alle', 'zichtbaar']),

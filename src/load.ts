@@ -10,7 +10,7 @@ import { filterRegisters } from './classify/filter.js';
 import type { Level } from './classify/levels.js';
 import { ingest } from './ingest/index.js';
 import type { InputFile } from './ingest/table.js';
-import { message, type Message } from './messages.js';
+import { boundMessages, message, type Message } from './messages.js';
 import type { Registers, Settings } from './model.js';
 import { HISTORY_YEARS } from './score/history.js';
 import { score } from './score/index.js';
@@ -36,13 +36,13 @@ export async function loadData(dataDir: string, step: StepRunner = untimed): Pro
   const inputs = [...(await hashFile(dataDir, 'analyse.yaml')), ...read.inputs];
   const messages = [...config.messages, ...read.messages];
   const settings = config.settings;
-  if (!settings) return { inputs, messages };
+  if (!settings) return { inputs, messages: boundMessages(messages) };
   const checked = await step(
     'validate',
     () => validate(read.tables, settings),
     (c) => `${c.registers.risks.length} risico's, ${c.registers.measures.length} maatregelen, ${c.registers.incidents.length} incidenten`,
   );
-  return { settings, registers: checked.registers, inputs, messages: [...messages, ...checked.messages] };
+  return { settings, registers: checked.registers, inputs, messages: boundMessages([...messages, ...checked.messages]) };
 }
 
 /**

@@ -87,3 +87,33 @@ export function summarize(messages: readonly Message[]): string {
 export function hasErrors(messages: readonly Message[]): boolean {
   return messages.some((m) => m.severity === 'error');
 }
+
+/** A message quotes at most this many characters of a cell. */
+export const QUOTE_CHARS = 100;
+/** The same rule in one sheet is shown this many times, then summed up in one line. */
+export const SAME_RULE_SHOWN = 50;
+
+/**
+ * Messages as a person can read them, whatever the input: each quote cut at QUOTE_CHARS (then
+ * `…`), and a rule that fires more than SAME_RULE_SHOWN times in one sheet shown that many times
+ * plus one line `… en nog N keer`, placed where the first one left out was. Pure; order kept.
+ */
+export function boundMessages(messages: readonly Message[]): Message[] {
+  const seen = new Map<string, { count: number; firstLeftOut?: Message }>();
+  const shown: Message[] = [];
+  for (const m of messages) {
+    const key = `${m.file ?? ''}\u0000${m.sheet ?? ''}\u0000${m.ruleId}`;
+    const entry = seen.get(key) ?? { count: 0 };
+    seen.set(key, entry);
+    if (++entry.count > SAME_RULE_SHOWN) {
+      entry.firstLeftOut ??= m;
+      continue;
+    }
+    shown.push(m.actual !== undefined && m.actual.length > QUOTE_CHARS ? { ...m, actual: `${m.actual.slice(0, QUOTE_CHARS)}…` } : m);
+  }
+  for (const { count, firstLeftOut: m } of seen.values()) {
+    if (!m) continue;
+    shown.push(message(m.severity, m.ruleId, `… en nog ${count - SAME_RULE_SHOWN} keer.`, { file: m.file, sheet: m.sheet, row: m.row }));
+  }
+  return shown;
+}

@@ -160,6 +160,7 @@ export type Method = z.infer<typeof MethodSchema>;
 
 /** Whether indicator scores in a report below the analysis' own level use all data or only what is visible. */
 export const ScoreBasis = z.enum(['alle', 'zichtbaar']);
+export const ReportStatus = z.enum(['concept', 'definitief']);
 
 /** What the sample's report says on its cover and in its front matter (`voorbeeld: true`). */
 export const SAMPLE_NOTICE = 'VOORBEELD – fictieve gegevens';
@@ -173,6 +174,12 @@ export const ConfigSchema = z
     /** Reference date; default 31 December of `jaar`. */
     peildatum: IsoDate.optional(),
     rubricering: LevelSchema,
+    /** Status printed on the cover: a concept until the analysis is adopted. */
+    status: ReportStatus.default('concept'),
+    /** The issuing unit under the organisation (directie, afdeling), printed on the cover. */
+    uitgevendeEenheid: z.string().min(1).optional(),
+    /** Date of issue on the cover; default the peildatum. */
+    uitgiftedatum: IsoDate.optional(),
     /** Last year's data folder or its analysis.json, relative to this file's folder. */
     vorige: z.string().min(1).optional(),
     methode: MethodSchema.default(MethodSchema.parse({})),

@@ -335,6 +335,7 @@ function htmlMeta(a: Analysis, level: Level): HtmlMeta {
     peildatum: a.peildatum,
     levelLabel: LEVEL_LABEL[level],
     toolVersion: TOOL_VERSION,
+    ...(a.uitgave && { status: a.uitgave.status, uitgevendeEenheid: a.uitgave.uitgevendeEenheid ?? '', uitgiftedatum: a.uitgave.uitgiftedatum }),
     subject: `Weerbaarheidsanalyse van ${a.netwerk} over ${a.jaar}, rubricering ${LEVEL_LABEL[level]}`,
     keywords: [a.netwerk, 'weerbaarheid', 'risicoanalyse', String(a.jaar), LEVEL_LABEL[level]],
   };

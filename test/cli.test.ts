@@ -78,7 +78,7 @@ describe('help, in Dutch throughout', () => {
       [['extract'], /^fout: argument 'rapport' ontbreekt/],
       [['validate', 'a', 'b'], /^fout: te veel argumenten voor 'validate'/],
       [['generate', '--out'], /^fout: optie '-o, --out <map>' mist een waarde/],
-      [['extract', 'x.md', '--format', 'pdf'], /^weerbaarheid: --format: onbekend formaat "pdf"; kies uit md of txt\n$/],
+      [['extract', 'x.md', '--format', 'pdf'], /^weerbaarheid: --format: onbekend formaat "pdf"; kies uit md, txt of docx\n$/],
       [['validate', '--qiet'], /^fout: onbekende optie '--qiet' \(bedoelde u --quiet\?\)/],
     ];
     for (const [args, expected] of cases) {

@@ -2,12 +2,13 @@
  * argv → options → run → exit code. The only module (with terminal.ts) that knows about the
  * terminal; the library underneath returns data and messages.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { type Command, CommanderError, Option } from 'commander';
 import { z } from 'zod';
 import { LEVEL_EXPECTED, parseLevel } from '../classify/levels.js';
 import { EXIT, UsageError, type ExitCode } from '../exit.js';
+import { extractDocx } from '../extract/docx.js';
 import { extract } from '../extract/index.js';
 import { FORMATS, runGenerate, runValidate, type Format, type RunResult } from '../run.js';
 import { TOOL_VERSION } from '../version.js';
@@ -68,7 +69,8 @@ const ExtractCli = z.object({
   list: z.boolean().default(false),
   section: z.array(z.string()).default([]),
   level: LevelOption,
-  format: z.enum(['md', 'txt'], { error: (issue) => `onbekend formaat "${String(issue.input)}"; kies uit md of txt` }).default('md'),
+  format: z.enum(['md', 'txt', 'docx'], { error: (issue) => `onbekend formaat "${String(issue.input)}"; kies uit md, txt of docx` }).default('md'),
+  out: z.string().optional(),
   ...Common,
 });
 
@@ -170,12 +172,23 @@ export async function main(argv: readonly string[], term: Terminal = processTerm
       .option('--list', 'toon de hoofdstukindeling')
       .addOption(new Option('-s, --section <titel>', 'sectie om af te drukken (herhaalbaar)').argParser((v: string, prev: string[] = []) => [...prev, v]))
       .option('-l, --level <niveau>', 'niveau waarop gepubliceerd wordt (standaard Openbaar)')
-      .option('--format <md|txt>', 'uitvoer als Markdown of platte tekst', 'md'),
+      .option('--format <md|txt|docx>', 'uitvoer als Markdown, platte tekst of Word-document', 'md')
+      .option('-o, --out <bestand>', 'het Word-bestand (nodig bij --format docx)'),
   ).action(async (file: string, raw: unknown) => {
     const o = parseOptions(ExtractCli, raw);
     const markdown = await readFile(file, 'utf8').catch(() => {
       throw new UsageError(`Het rapport ${file} bestaat niet of is niet leesbaar.`);
     });
+    if (o.format === 'docx') {
+      if (!o.out) throw new UsageError('Geef met --out het Word-bestand op waarin het uittreksel komt.');
+      const doc = await extractDocx({ markdown, file, sections: o.section, level: o.level });
+      if (doc.ok) await writeFile(o.out, doc.data);
+      else {
+        term.err(doc.message);
+        exitCode = doc.exitCode;
+      }
+      return;
+    }
     const result = extract({ markdown, file, list: o.list, sections: o.section, level: o.level, format: o.format });
     if (result.ok) term.out(result.output);
     else {

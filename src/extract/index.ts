@@ -36,7 +36,7 @@ export type ExtractResult = { ok: true; output: string } | { ok: false; exitCode
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 const serializer = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', rule: '-', fences: true });
 
-function refused(message: string): ExtractResult {
+function refused(message: string): { ok: false; exitCode: 1; message: string } {
   return { ok: false, exitCode: 1, message };
 }
 
@@ -53,7 +53,8 @@ function select(body: readonly RootContent[], titles: readonly string[], file: s
   return { ok: true, nodes };
 }
 
-export function extract(opts: ExtractOptions): ExtractResult {
+/** The chosen sections of a report that may be released at the level, with the report's own level; or why not. */
+export function released(opts: Pick<ExtractOptions, 'markdown' | 'file' | 'sections' | 'level'>): { ok: true; nodes: RootContent[]; level: Level } | { ok: false; exitCode: 1; message: string } {
   const level = opts.level ?? 'openbaar';
   const tree = parser.parse(opts.markdown);
   const own = reportLevel(tree, opts.file);
@@ -63,10 +64,15 @@ export function extract(opts: ExtractOptions): ExtractResult {
       `${opts.file} is gerubriceerd ${LEVEL_LABEL[own.level]}; genereer het rapport eerst op niveau ${LEVEL_LABEL[level]} (weerbaarheid generate --level ${level}).`,
     );
   }
-
   const body = tree.children.filter((node) => node.type !== 'yaml');
   const selected = select(body, opts.sections ?? [], opts.file);
   if (!selected.ok) return refused(selected.message);
+  return { ok: true, nodes: selected.nodes, level: own.level };
+}
+
+export function extract(opts: ExtractOptions): ExtractResult {
+  const selected = released(opts);
+  if (!selected.ok) return selected;
 
   if (opts.list) return { ok: true, output: formatOutline(outline(selected.nodes)) };
   if (opts.format === 'txt') return { ok: true, output: toPlainText(selected.nodes) };

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { percent, readCell } from './cell.js';
 import { CellProblem } from './table-builder.js';
 
-describe('readCell: numbers by their format', () => {
-  // Plain date cells arrive from exceljs as Date already; these are numbers as formula results give them.
+describe('readCell: SheetJS cells as plain values', () => {
   it.each([
     ['General', 45658, 45658],
     ['0.00', 1.5, 1.5],
@@ -12,20 +11,25 @@ describe('readCell: numbers by their format', () => {
     ['#,##0_);(#,##0)', 9, 9],
     ['0%', 0.6, '60%'],
     ['0.00%', 0.0725, '7.25%'],
-    ['dd-mm-yyyy', 45658, new Date(Date.UTC(2025, 0, 1))],
-    ['[$-413]d mmmm yyyy', 45658.5, new Date(Date.UTC(2025, 0, 1, 12))],
-    ['DD-MM-YYYY', 45658, new Date(Date.UTC(2025, 0, 1))],
   ])('%s: %s → %o', (numFmt, value, expected) => {
-    expect(readCell({ formula: 'A1', result: value }, { numFmt }, false)).toEqual(expected);
+    expect(readCell({ t: 'n', v: value, z: numFmt })).toEqual(expected);
   });
 
-  it('counts days from 1904 in workbooks that use that date system', () => {
-    expect(readCell({ formula: 'A1', result: 44196 }, { numFmt: 'dd-mm-yyyy' }, true)).toEqual(new Date(Date.UTC(2025, 0, 1)));
+  it('keeps a date as the reader gives it, and reads an ISO date text of a date cell', () => {
+    expect(readCell({ t: 'd', v: new Date(Date.UTC(2025, 0, 1)) })).toEqual(new Date(Date.UTC(2025, 0, 1)));
+    expect(readCell({ t: 'd', v: '2025-01-01T00:00:00Z' })).toEqual(new Date(Date.UTC(2025, 0, 1)));
   });
 
-  it('reads a formula with a boolean or a cached error', () => {
-    expect(readCell({ formula: 'A1', result: false }, {}, false)).toBe(false);
-    expect(readCell({ formula: 'A1/0', result: Number.NaN }, {}, false)).toEqual(new CellProblem('De formule geeft een foutwaarde.', '=A1/0'));
+  it('reads booleans as booleans, cached errors by their text, and an empty number as empty', () => {
+    expect(readCell({ t: 'b', v: false, f: 'A1' })).toBe(false);
+    expect(readCell({ t: 'e', v: 0x07, f: 'A1/0' })).toEqual(new CellProblem('De formule geeft de foutwaarde #DIV/0!.', '=A1/0'));
+    expect(readCell({ t: 'e', v: 0x2a })).toEqual(new CellProblem('De cel bevat de Excel-foutwaarde #N/A.', '#N/A'));
+    expect(readCell({ t: 'n', v: Number.NaN })).toBeNull();
+  });
+
+  it('refuses text past Excel\'s 32,767 characters, quoting only its start', () => {
+    const problem = readCell({ t: 's', v: 'x'.repeat(40_000) });
+    expect(problem).toMatchObject({ ruleId: 'cel-te-lang', severity: 'error', actual: 'x'.repeat(100) });
   });
 });
 

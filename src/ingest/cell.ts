@@ -1,52 +1,58 @@
 /**
- * One exceljs cell reduced to plain data (see CellValue): what the analyst sees in Excel, not how
- * Excel stores it.
+ * One SheetJS cell reduced to plain data (see CellValue): what the analyst sees in Excel, not how
+ * the file stores it.
  */
-import type { CellValue as ExcelValue } from 'exceljs';
+import type { CellObject } from '@e965/xlsx';
 import type { CellValue } from './table.js';
-import { CellProblem, type RawCell } from './table-builder.js';
+import { CellProblem, tooLong, type RawCell } from './table-builder.js';
 
-export interface CellStyle {
-  /** Number format of the cell, when the reader caches styles. */
-  numFmt?: string;
-}
+/** Excel's error codes as the file stores them (BIFF and SheetJS), and as Excel shows them. */
+const ERRORS: Record<number, string> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA' };
 
-/** Excel's day 0 in each date system, as a Unix timestamp in days. */
-const EPOCH_1900 = -25569;
-const EPOCH_1904 = -24107;
-
-export function readCell(value: ExcelValue, style: CellStyle, date1904: boolean): RawCell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return text(value);
-  if (typeof value === 'number') return number(value, style.numFmt, date1904);
-  if (typeof value === 'boolean' || value instanceof Date) return value;
-  if ('richText' in value) return text(value.richText.map((run) => run.text ?? '').join(''));
-  if ('error' in value) return new CellProblem('De cel bevat een Excel-foutwaarde.', value.error);
-  if ('formula' in value || 'sharedFormula' in value) {
-    const formula = `=${'formula' in value ? value.formula : value.sharedFormula}`;
-    const result: unknown = value.result;
-    // The streaming reader turns a cached error (#DIV/0!, #N/A) into NaN and loses its text.
-    if (result === undefined) return new CellProblem('De formule heeft geen opgeslagen uitkomst (het bestand is niet in Excel bewaard).', formula);
-    if (typeof result === 'number' && Number.isNaN(result)) return new CellProblem('De formule geeft een foutwaarde.', formula);
-    if (typeof result === 'object' && result !== null && 'error' in result) return new CellProblem('De formule geeft een foutwaarde.', formula);
-    return readCell(result as ExcelValue, style, date1904);
+/** Dates arrive from the reader as UTC Dates already (see workbook.ts), whatever the date system. */
+export function readCell(cell: CellObject): RawCell {
+  const formula = cell.f === undefined ? undefined : `=${cell.f}`;
+  switch (cell.t) {
+    case 's':
+      return typeof cell.v === 'string' ? text(cell.v) : null;
+    case 'n':
+      // An empty <v></v> is no number; a cell that shows nothing is empty.
+      if (typeof cell.v !== 'number' || !Number.isFinite(cell.v)) return formula ? noResult(formula) : null;
+      return number(cell.v, typeof cell.z === 'string' ? cell.z : undefined);
+    case 'b':
+      return typeof cell.v === 'boolean' ? cell.v : null;
+    case 'd':
+      return cell.v instanceof Date ? cell.v : typeof cell.v === 'string' ? isoDate(cell.v) : null;
+    case 'e': {
+      const shown = typeof cell.w === 'string' && cell.w.startsWith('#') ? cell.w : (ERRORS[Number(cell.v)] ?? '#FOUT');
+      return formula
+        ? new CellProblem(`De formule geeft de foutwaarde ${shown}.`, formula, 'cel-foutwaarde')
+        : new CellProblem(`De cel bevat de Excel-foutwaarde ${shown}.`, shown, 'cel-foutwaarde');
+    }
+    default:
+      return formula ? noResult(formula) : null;
   }
-  // Hyperlinks are ignored by the reader (their cells arrive as text), so nothing else is expected.
-  return null;
 }
 
-function text(value: string): string | null {
+const noResult = (formula: string) => new CellProblem('De formule heeft geen opgeslagen uitkomst (het bestand is niet in Excel of LibreOffice bewaard).', formula, 'cel-foutwaarde');
+
+function text(value: string): RawCell {
+  const long = tooLong(value);
+  if (long) return long;
   // trim() also removes non-breaking spaces, common in text pasted from web pages.
   const trimmed = value.trim();
   return trimmed === '' ? null : trimmed;
 }
 
-function number(value: number, numFmt: string | undefined, date1904: boolean): CellValue {
-  const format = numFmt ? visibleFormat(numFmt) : '';
-  if (format.includes('%')) return percent(value);
-  // Plain date cells arrive as Date already; formula results with a date format do not.
-  if (/[ymdhs]/i.test(format)) return new Date(Math.round((value + (date1904 ? EPOCH_1904 : EPOCH_1900)) * 86_400_000));
-  return value;
+/** An ISO date (`2025-12-31`, time optional) as the UTC wall-clock Date that Excel date cells give. */
+function isoDate(value: string): RawCell {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  return match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : text(value);
+}
+
+/** A number formatted as a percentage reads as the text Excel shows (`60%`); others as the number. */
+function number(value: number, numFmt: string | undefined): CellValue {
+  return numFmt && visibleFormat(numFmt).includes('%') ? percent(value) : value;
 }
 
 /** The format codes that act on the number: quoted text, [colour]/[locale] parts and escapes removed. */

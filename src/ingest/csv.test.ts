@@ -9,18 +9,27 @@ describe('decodeText', () => {
   const text = 'ID;Titel;Kosten eenmalig (M€)\r\nM-1;Continuïteitsplan;9,0\r\n';
 
   it('reads UTF-8', () => {
-    expect(decodeText(Buffer.from(text, 'utf8'))).toBe(text);
+    expect(decodeText(Buffer.from(text, 'utf8'))).toEqual({ text, encoding: 'utf8' });
   });
 
   it('drops a UTF-8 byte order mark', () => {
-    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]))).toBe(text);
+    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]))).toEqual({ text, encoding: 'utf8' });
   });
 
   it('reads Windows-1252 when the bytes are not UTF-8 (ï is 0xEF, € is 0x80)', () => {
     const bytes = iconv.encode(text, 'win1252');
     expect(bytes.includes(0xef)).toBe(true);
     expect(bytes.includes(0x80)).toBe(true);
-    expect(decodeText(bytes)).toBe(text);
+    expect(decodeText(bytes)).toEqual({ text, encoding: 'win1252' });
+  });
+
+  it('reads UTF-16 with its byte order mark, in either byte order', () => {
+    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))).toEqual({ text, encoding: 'utf16' });
+    expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]))).toEqual({ text, encoding: 'utf16' });
+  });
+
+  it('names UTF-16 without a byte order mark instead of showing its bytes as text', () => {
+    expect(decodeText(Buffer.from(text, 'utf16le'))).toEqual({ problem: expect.stringContaining('UTF-16 zonder BOM') });
   });
 });
 
@@ -79,7 +88,7 @@ describe('readCsv', () => {
   it('reads a Dutch Excel CSV (Windows-1252, semicolons) below a title row, keeping line numbers', async () => {
     const text = 'Maatregelen 2024\r\n\r\nID;Titel;Status;Kosten eenmalig (M€);Kansreductie\r\nM-1;Continuïteitsplan herzien;gereed;9,0;0,5\r\n;;;;\r\nM-2;"Crisis; communicatie";gepland;;1\r\n';
     const { tables, messages } = await readCsv(iconv.encode(text, 'win1252'), measures);
-    expect(messages).toEqual([]);
+    expect(messages.map((m) => [m.severity, m.ruleId, m.file])).toEqual([['warning', 'csv-codering', 'maatregelen.csv']]);
     expect(tables).toEqual([
       {
         ...measures,

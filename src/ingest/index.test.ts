@@ -65,7 +65,8 @@ describe('ingest', () => {
 
   it.each([SAMPLE_2025, SAMPLE_2024])('reads the sample data without errors: %s', async (dir) => {
     const { tables, messages } = await ingest(dir);
-    expect(messages.filter((m) => m.severity !== 'info')).toEqual([]);
+    // Last year's measures are a CSV as Dutch Excel saves it, in Windows-1252: that is said, nothing else.
+    expect(messages.filter((m) => m.severity !== 'info' && m.ruleId !== 'csv-codering')).toEqual([]);
     expect(new Set(tables.map((t) => t.kind))).toContain('measures');
   });
 
@@ -79,7 +80,7 @@ describe('ingest', () => {
       'Incidenten.CSV': incidents,
       '~$registers 2025.xlsx': 'lock',
       '.verborgen.csv': 'x',
-      'oud.xls': 'x',
+      'oud.xlsb': 'x',
       'analyse.yaml': 'jaar: 2025\n',
     });
     const { tables, inputs, messages } = await ingest(dir);
@@ -96,7 +97,8 @@ describe('ingest', () => {
     expect(tables[0]?.rows[0]?.cells).toEqual({ id: 'I-1', soort: 'incident', datum: '27-08-2024', titel: 'Uitval, routering' });
     expect(tables[1]?.rows[0]?.cells).toEqual({ id: 'M-1', titel: 'Continuïteitsplan', risicos: 'R-1', status: 'gereed', kosteneenmaligm: '9,0' });
     expect(messages.map(brief)).toEqual([
-      ['warning', 'bestand-formaat', 'oud.xls', undefined, undefined],
+      ['warning', 'bestand-formaat', 'oud.xlsb', undefined, undefined],
+      ['warning', 'csv-codering', 'Maatregelen.csv', 'Maatregelen', undefined],
       ['info', 'blad-overgeslagen', 'notities.csv', undefined, undefined],
       ['info', 'blad-overgeslagen', 'registers 2025.xlsx', 'Toelichting', undefined],
     ]);
@@ -114,8 +116,8 @@ describe('ingest', () => {
     const { tables, messages } = await ingest(dir);
     expect(tables).toEqual([]);
     expect(messages.filter((m) => m.severity === 'error').map((m) => [m.ruleId, m.reason, m.actual, m.expected])).toEqual([
-      ['blad-ontbreekt', "Blad Risico's ontbreekt.", 'gevonden: registers.xlsx › Blad1', "een werkblad Risico's in een .xlsx-bestand of een bestand risicos.csv"],
-      ['blad-ontbreekt', 'Blad Maatregelen ontbreekt.', 'gevonden: registers.xlsx › Blad1', 'een werkblad Maatregelen in een .xlsx-bestand of een bestand maatregelen.csv'],
+      ['blad-ontbreekt', "Blad Risico's ontbreekt.", 'registers.xlsx › Blad1', "een werkblad Risico's in een werkmap (.xlsx, .xlsm, .xls, .ods) of een bestand risicos.csv"],
+      ['blad-ontbreekt', 'Blad Maatregelen ontbreekt.', 'registers.xlsx › Blad1', 'een werkblad Maatregelen in een werkmap (.xlsx, .xlsm, .xls, .ods) of een bestand maatregelen.csv'],
     ]);
   });
 

@@ -2,15 +2,16 @@
  * Ingest: every register in the data folder read into plain tables, with located messages for
  * whatever could not be read. Never throws for a user's mistake; validate interprets the cells.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { SHEET_LABEL } from '../columns.js';
 import { message, type Message } from '../messages.js';
 import { sha256 } from '../output/hash.js';
 import { normalizeKey } from '../text/normalize.js';
 import { readCsv } from './csv.js';
+import { readProblem, readRegisterFile } from './read-file.js';
 import { SHEET_ALIASES, type InputFile, type SheetKind, type Table } from './table.js';
-import { readWorkbook } from './xlsx.js';
+import { readWorkbook } from './workbook.js';
 
 export interface IngestResult {
   tables: Table[];
@@ -20,8 +21,10 @@ export interface IngestResult {
 
 const KINDS: readonly SheetKind[] = ['risks', 'measures', 'incidents'];
 const REQUIRED: readonly SheetKind[] = ['risks', 'measures'];
+/** Workbook formats that are read; a sheet in any of them is recognised by its name. */
+const WORKBOOK_FORMATS = new Set(['.xlsx', '.xlsm', '.xls', '.ods']);
 /** Spreadsheet formats that are not read; named so that a register saved in one is not silently missing. */
-const UNREAD_FORMATS = new Set(['.xls', '.xlsm', '.xlsb', '.ods', '.numbers']);
+const UNREAD_FORMATS = new Set(['.xlsb', '.numbers', '.fods']);
 
 export async function ingest(dataDir: string): Promise<IngestResult> {
   const listed = await listRegisters(dataDir);
@@ -63,27 +66,28 @@ export async function ingest(dataDir: string): Promise<IngestResult> {
     const sheet = file.slice(0, -ext.length);
     const isCsv = ext.toLowerCase() === '.csv';
     // A CSV file's name says what it holds: other CSV files are not even read.
-    const csvKind = isCsv ? select(file, undefined, file, sheet) : undefined;
+    const csvKind = isCsv ? select(file, undefined, file, csvSheetName(sheet)) : undefined;
     if (isCsv && !csvKind) continue;
-    const bytes = await readFile(join(dataDir, file)).catch((error: unknown) => {
-      messages.push(message('error', 'bestand-onleesbaar', `Het bestand kan niet worden gelezen${readProblem(error)}.`, { file, expected: 'een leesbaar bestand' }));
-      return undefined;
-    });
-    if (!bytes) continue;
+    const read = await readRegisterFile(join(dataDir, file));
+    if ('problem' in read) {
+      messages.push(message('error', read.problem.ruleId, read.problem.reason, { file, expected: read.problem.expected }));
+      continue;
+    }
+    const { bytes } = read;
     inputs.push({ path: file, sha256: sha256(bytes), bytes: bytes.length });
     const result = csvKind
       ? await readCsv(bytes, { file, sheet, kind: csvKind })
       : await readWorkbook(bytes, file, (name) => select(file, name, `${file} › ${name}`, name));
-    tables.push(...result.tables);
-    messages.push(...result.messages);
+    for (const table of result.tables) tables.push(table);
+    for (const m of result.messages) messages.push(m);
   }
 
   for (const kind of REQUIRED) {
     if (found.has(kind)) continue;
     messages.push(
       message('error', 'blad-ontbreekt', `Blad ${SHEET_LABEL[kind]} ontbreekt.`, {
-        actual: seen.length ? `gevonden: ${seen.join('; ')}` : 'geen .xlsx- of .csv-bestanden',
-        expected: `een werkblad ${SHEET_LABEL[kind]} in een .xlsx-bestand of een bestand ${SHEET_ALIASES[kind][0]}.csv`,
+        actual: seen.length ? seen.join('; ') : 'geen werkmappen of .csv-bestanden',
+        expected: `een werkblad ${SHEET_LABEL[kind]} in een werkmap (.xlsx, .xlsm, .xls, .ods) of een bestand ${SHEET_ALIASES[kind][0]}.csv`,
       }),
     );
   }
@@ -97,11 +101,24 @@ export function sheetKind(name: string): SheetKind | undefined {
   return SHEET_KEYS.get(normalizeKey(name));
 }
 
+/**
+ * The sheet a CSV file's name stands for: the name itself, or the part after a `-`, as LibreOffice
+ * names the files when it saves every sheet of `registers.ods` (`registers-Risico's.csv`).
+ */
+export function csvSheetName(name: string): string {
+  if (sheetKind(name)) return name;
+  for (let at = name.indexOf('-'); at >= 0; at = name.indexOf('-', at + 1)) {
+    const tail = name.slice(at + 1);
+    if (sheetKind(tail)) return tail;
+  }
+  return name;
+}
+
 const registerNames = () => `een blad ${KINDS.map((kind) => SHEET_LABEL[kind]).join(', ')}`;
 
 type Listing = { files: string[]; messages: Message[] } | { error: Message };
 
-/** The .xlsx and .csv files directly in the folder, by name; lock files (`~$…`) and hidden files left out. */
+/** The workbooks and .csv files directly in the folder, by name; lock files (`~$…`, `.~lock.…#`) and hidden files left out. */
 async function listRegisters(dataDir: string): Promise<Listing> {
   let entries;
   try {
@@ -109,7 +126,7 @@ async function listRegisters(dataDir: string): Promise<Listing> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'De gegevensmap bestaat niet.' : code === 'ENOTDIR' ? 'De gegevensmap is geen map.' : `De gegevensmap kan niet worden gelezen${readProblem(error)}.`;
-    return { error: message('error', 'map-ontbreekt', reason, { actual: dataDir, expected: 'een map met analyse.yaml en de registers (.xlsx of .csv)' }) };
+    return { error: message('error', 'map-ontbreekt', reason, { actual: dataDir, expected: 'een map met analyse.yaml en de registers (werkmappen of .csv)' }) };
   }
   const files: string[] = [];
   const messages: Message[] = [];
@@ -117,21 +134,17 @@ async function listRegisters(dataDir: string): Promise<Listing> {
     const name = entry.name;
     if (name.startsWith('.') || name.startsWith('~$') || entry.isDirectory()) continue;
     const ext = extname(name).toLowerCase();
-    if (ext === '.xlsx' || ext === '.csv') files.push(name);
+    if (WORKBOOK_FORMATS.has(ext) || ext === '.csv') files.push(name);
     else if (UNREAD_FORMATS.has(ext)) {
-      messages.push(message('warning', 'bestand-formaat', `Het bestand wordt niet gelezen: alleen .xlsx- en .csv-bestanden worden gelezen.`, { file: name, expected: 'de registers opgeslagen als Excel-werkmap (.xlsx) of CSV' }));
+      messages.push(
+        message('warning', 'bestand-formaat', `Het bestand wordt niet gelezen: alleen werkmappen (.xlsx, .xlsm, .xls, .ods) en .csv-bestanden worden gelezen.`, {
+          file: name,
+          expected: 'de registers opgeslagen als Excel-werkmap (.xlsx), OpenDocument (.ods) of CSV',
+        }),
+      );
     }
   }
   // Code-unit order, not locale order: the same on every machine.
   files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return { files, messages };
-}
-
-function readProblem(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'EACCES' || code === 'EPERM') return ' (geen leesrechten)';
-  if (code === 'EISDIR') return ' (het is een map)';
-  if (code === 'ENOENT') return ' (het bestaat niet (meer))';
-  if (code === 'EBUSY') return ' (het is in gebruik door een ander programma)';
-  return code ? ` (${code})` : '';
 }

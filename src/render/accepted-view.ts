@@ -7,7 +7,7 @@ import { compareText } from '../messages.js';
 import { ACCEPTANCE_NOTICE_DAYS, acceptanceState, type AcceptanceState } from '../score/acceptance.js';
 import { md } from './escape.js';
 import { compareIds } from './findings.js';
-import { datum, score } from './format.js';
+import { aantal, datum, score, telwoord } from './format.js';
 import { table, type Table } from './table.js';
 
 const STATE_TEXT: Record<AcceptanceState, string> = { verlopen: 'verlopen', 'loopt-af': `loopt binnen ${ACCEPTANCE_NOTICE_DAYS} dagen af`, geldig: 'geldig', onbepaald: 'geen einddatum' };
@@ -15,11 +15,16 @@ const STATE_ORDER: Record<AcceptanceState, number> = { verlopen: 0, 'loopt-af': 
 
 export interface AcceptedView {
   tabel: Table;
-  aantal: number;
-  verlopen: number;
-  lopenAf: number;
-  /** The notice period: an acceptance ending within it after the peildatum is announced. */
-  dagen: number;
+  /** The sentence above the table; empty without accepted risks (the table then says so). */
+  zin: string;
+}
+
+function sentence(count: number, expired: number, ending: number): string {
+  if (count === 0) return '';
+  const parts = [`${aantal(count, 'risico is', "risico's zijn", { begin: true })} tijdelijk geaccepteerd (het register van geaccepteerde risico's uit de BIO2).`];
+  if (expired) parts.push(`Van ${telwoord(expired)} is de acceptatie op de peildatum verlopen.`);
+  if (ending) parts.push(`Van ${telwoord(ending)} loopt de acceptatie binnen ${ACCEPTANCE_NOTICE_DAYS} dagen na de peildatum af.`);
+  return parts.join(' ');
 }
 
 export function acceptedView(a: Analysis): AcceptedView {
@@ -42,9 +47,6 @@ export function acceptedView(a: Analysis): AcceptedView {
       rows,
       { leeg: "Er zijn geen geaccepteerde risico's." },
     ),
-    aantal: rows.length,
-    verlopen: rows.filter((r) => r.state === 'verlopen').length,
-    lopenAf: rows.filter((r) => r.state === 'loopt-af').length,
-    dagen: ACCEPTANCE_NOTICE_DAYS,
+    zin: md(sentence(rows.length, rows.filter((r) => r.state === 'verlopen').length, rows.filter((r) => r.state === 'loopt-af').length)),
   };
 }

@@ -33,7 +33,7 @@ describe('renderCharts', async () => {
   it('renders the charts as well-formed vector SVG with a title and alt text, a bridge per indicator with one', () => {
     const bridges = analysis.indicators.flatMap((i, k) => (i.brug ? [bridgeChartFile(k, i.code)] : []));
     expect(bridges.length).toBeGreaterThan(0);
-    expect(charts.map((c) => c.file)).toEqual(['risicomatrix-bruto.svg', 'risicomatrix-actueel.svg', 'indicatorscores.svg', ...bridges, 'maatregelen-per-status.svg']);
+    expect(charts.map((c) => c.file)).toEqual(['risicomatrices.svg', 'indicatorscores.svg', ...bridges, 'maatregelen-per-status.svg']);
     for (const c of charts) {
       expect(c.svg.startsWith('<svg')).toBe(true);
       assertWellFormed(c.svg);
@@ -50,20 +50,29 @@ describe('renderCharts', async () => {
 
   it('labels the charts in Dutch', () => {
     const svg = (file: string) => charts.find((c) => c.file === file)!.svg;
-    const [bruto, actueel, indicators, measures] = ['risicomatrix-bruto.svg', 'risicomatrix-actueel.svg', 'indicatorscores.svg', 'maatregelen-per-status.svg'].map(svg);
-    for (const svg of [bruto, actueel]) {
-      expect(svg).toContain('Impact (1 = beperkt, 5 = catastrofaal)');
-      expect(svg).toContain('Kans (1 = zeer onwaarschijnlijk, 5 = zeer waarschijnlijk)');
-      for (const c of ['laag', 'midden', 'hoog', 'zeer hoog']) expect(svg).toContain(`>${c}</text>`);
-    }
-    for (const i of analysis.indicators) expect(indicators).toContain(`>${i.naam}</text>`);
+    const [matrices, indicators, measures] = ['risicomatrices.svg', 'indicatorscores.svg', 'maatregelen-per-status.svg'].map(svg);
+    // Three matrices side by side, each cell with its class letter besides the colour.
+    for (const level of ['Bruto', 'Actueel (peildatum)', 'Streef']) expect(matrices).toContain(`>${level}</text>`);
+    expect(matrices).toContain('>Impact</text>');
+    expect(matrices).toContain('>Kans</text>');
+    for (const letter of ['L', 'M', 'H', 'ZH']) expect(matrices).toContain(`>${letter}</text>`);
+    // Indicator names with a capital, over the years of the history.
+    for (const i of analysis.indicators) expect(indicators).toContain(`>${i.naam.charAt(0).toUpperCase()}${i.naam.slice(1)}</text>`);
     expect(indicators).toContain('>2024</text>');
     expect(indicators).toContain('>2025</text>');
     for (const s of ['gepland', 'in uitvoering', 'vertraagd', 'gereed', 'geannuleerd']) expect(measures).toContain(`>${s}</text>`);
   });
 
+  it('without earlier years in the history, shows bars beside last year, this year labelled with its score and the shown change', async () => {
+    const [, bars] = await renderCharts({ ...analysis, historie: [] });
+    const first = analysis.indicators[0]!;
+    const shown = (n: number) => n.toFixed(1).replace('.', ',');
+    const change = Number(first.score!.toFixed(1)) - Number(first.vorigeScore!.toFixed(1));
+    expect(bars!.svg).toContain(`>${shown(first.score!)} (${change < 0 ? '\u2212' : '+'}${shown(Math.abs(change))})</text>`);
+  });
+
   it('shows only this year without last year, as bars with their score', async () => {
-    const [, , indicators] = await renderCharts(sampleAnalysis((r) => r, false));
+    const [, indicators] = await renderCharts(sampleAnalysis((r) => r, false));
     expect(indicators!.svg).toContain('>2025</text>');
     expect(indicators!.svg).toContain(`>${String(analysis.indicators[0]!.score!.toFixed(1)).replace('.', ',')}</text>`);
     expect(indicators!.svg).not.toContain('>2024</text>');
@@ -76,7 +85,7 @@ describe('history and bridge charts', () => {
     const a = sampleAnalysis();
     const last = a.historie[0]!;
     const historie = [last, { ...last, jaar: 2023, methodeVergelijkbaar: false }, { ...last, jaar: 2022 }];
-    const [, , chart] = await renderCharts({ ...a, historie });
+    const [, chart] = await renderCharts({ ...a, historie });
     expect(chart!.title).toBe('Score per indicator van 2022 tot en met 2025 (0-100, hoger is weerbaarder)');
     for (const year of ['2022', '2023', '2024', '2025']) expect(chart!.svg).toContain(`>${year}</text>`);
     // One line per indicator through 2022, 2024 and 2025: three points, so two segments.

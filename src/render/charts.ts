@@ -2,7 +2,7 @@
 import type * as vl from 'vega-lite';
 import type { Analysis, ScoredRisk } from '../analysis.js';
 import { CLASSES, MEASURE_STATUSES, type RiskClass } from '../model.js';
-import { getal, score } from './format.js';
+import { getal, indicatorNaam, score, shownChange, verandering } from './format.js';
 import { isOpen } from './findings.js';
 import { bridgeCharts } from './bridge-chart.js';
 import { historyChart } from './history-chart.js';
@@ -39,58 +39,64 @@ export function matrixCells(a: Analysis, level: 'bruto' | 'actueel' | 'streef', 
   return cells;
 }
 
-const LEVEL_WORD = { bruto: 'bruto (zonder maatregelen)', actueel: 'actueel (na maatregelen op de peildatum)' } as const;
+const LEVELS = ['bruto', 'actueel', 'streef'] as const;
+const LEVEL_TITLE = { bruto: 'Bruto', actueel: 'Actueel (peildatum)', streef: 'Streef' } as const;
+const CLASS_LETTER: Record<RiskClass, string> = { laag: 'L', midden: 'M', hoog: 'H', 'zeer hoog': 'ZH' };
 
-async function heatMap(a: Analysis, level: 'bruto' | 'actueel', draw: Draw): Promise<Chart> {
-  const cells = matrixCells(a, level);
-  const total = cells.reduce((s, c) => s + c.aantal, 0);
-  const title = `Risicomatrix ${LEVEL_WORD[level]}: aantal open risico's per kans en impact`;
-  const values = cells.map((c) => ({ ...c, label: c.aantal ? getal(c.aantal, 0) : '' }));
-  const axis = { labelAngle: 0, domain: false, ticks: false };
+/**
+ * The bruto, actueel and streef matrices side by side: per cell the count of open risks (bold) and
+ * the class letter, so the class does not rest on colour alone. The full table is in the annex.
+ */
+async function heatMaps(a: Analysis, draw: Draw): Promise<Chart> {
+  const values = LEVELS.flatMap((level) =>
+    matrixCells(a, level).map((c) => ({ ...c, niveau: LEVEL_TITLE[level], label: c.aantal ? getal(c.aantal, 0) : '', letter: CLASS_LETTER[c.klasse] })),
+  );
+  const total = matrixCells(a, 'bruto').reduce((s, c) => s + c.aantal, 0);
+  const high = (level: (typeof LEVELS)[number]) => matrixCells(a, level).filter((c) => c.klasse === 'hoog' || c.klasse === 'zeer hoog').reduce((s, c) => s + c.aantal, 0);
+  const title = "Risicomatrices bruto (zonder maatregelen), actueel (op de peildatum) en streef (alle maatregelen gereed): aantal open risico's per kans en impact, met de klasse van de cel (L laag, M midden, H hoog, ZH zeer hoog)";
+  const axis = { labelAngle: 0, domain: false, ticks: false, labelFontSize: 10, titleFontSize: 10 };
   const spec: vl.TopLevelSpec = {
     description: title,
-    width: 300,
-    height: 300,
-    config: CONFIG,
+    config: { ...CONFIG, header: { labelFontSize: 11, labelFontWeight: 'bold', title: null } },
     data: { values },
-    encoding: {
-      x: { field: 'impact', type: 'ordinal', title: 'Impact (1 = beperkt, 5 = catastrofaal)', sort: [1, 2, 3, 4, 5], axis },
-      y: { field: 'kans', type: 'ordinal', title: 'Kans (1 = zeer onwaarschijnlijk, 5 = zeer waarschijnlijk)', sort: [5, 4, 3, 2, 1], axis },
-    },
-    layer: [
-      {
-        mark: { type: 'rect', stroke: 'white', strokeWidth: 2 },
-        encoding: {
-          color: {
-            field: 'klasse',
-            type: 'nominal',
-            title: 'Klasse',
-            scale: { domain: [...CLASSES], range: CLASSES.map((c) => CLASS_COLOURS[c]) },
-            legend: { orient: 'bottom', direction: 'horizontal' },
-          },
-        },
+    facet: { column: { field: 'niveau', type: 'nominal', sort: LEVELS.map((l) => LEVEL_TITLE[l]), title: null } },
+    spacing: 14,
+    spec: {
+      width: 165,
+      height: 165,
+      encoding: {
+        x: { field: 'impact', type: 'ordinal', title: 'Impact', sort: [1, 2, 3, 4, 5], axis },
+        y: { field: 'kans', type: 'ordinal', title: 'Kans', sort: [5, 4, 3, 2, 1], axis },
       },
-      { mark: { type: 'text', fontSize: 14, fontWeight: 'bold', color: '#1a1a1a' }, encoding: { text: { field: 'label', type: 'nominal' } } },
-    ],
+      layer: [
+        {
+          mark: { type: 'rect', stroke: 'white', strokeWidth: 2 },
+          encoding: { color: { field: 'klasse', type: 'nominal', title: 'Klasse', scale: { domain: [...CLASSES], range: CLASSES.map((c) => CLASS_COLOURS[c]) }, legend: null } },
+        },
+        { mark: { type: 'text', fontSize: 13, fontWeight: 'bold', color: '#1a1a1a', dy: -5 }, encoding: { text: { field: 'label', type: 'nominal' } } },
+        { mark: { type: 'text', fontSize: 8, color: '#1a1a1a', dy: 9 }, encoding: { text: { field: 'letter', type: 'nominal' } } },
+      ],
+    },
   };
   return {
-    file: `risicomatrix-${level}.svg`,
+    file: 'risicomatrices.svg',
     title,
-    alt: `Risicomatrix ${level} met vijf bij vijf cellen, gekleurd naar klasse; in totaal ${getal(total, 0)} open risico's.`,
+    alt: `Drie risicomatrices van vijf bij vijf cellen naast elkaar, elk over ${getal(total, 0)} open risico's. Hoog of zeer hoog: bruto ${getal(high('bruto'), 0)}, actueel ${getal(high('actueel'), 0)}, streef ${getal(high('streef'), 0)}.`,
     svg: await draw(spec),
   };
 }
 
 async function indicatorBars(a: Analysis, draw: Draw): Promise<Chart> {
   const prevYear = a.trend?.vorigJaar ?? a.jaar - 1;
+  const change = (i: (typeof a.indicators)[number]) => shownChange(i.score, i.vorigeScore);
   const values = a.indicators.flatMap((i) => [
-    ...(i.vorigeScore !== null ? [{ indicator: i.naam, jaar: String(prevYear), score: i.vorigeScore, label: score(i.vorigeScore) }] : []),
-    ...(i.score !== null ? [{ indicator: i.naam, jaar: String(a.jaar), score: i.score, label: score(i.score) }] : []),
+    ...(i.vorigeScore !== null ? [{ indicator: indicatorNaam(i), jaar: String(prevYear), score: i.vorigeScore, label: score(i.vorigeScore) }] : []),
+    ...(i.score !== null ? [{ indicator: indicatorNaam(i), jaar: String(a.jaar), score: i.score, label: change(i) === null ? score(i.score) : `${score(i.score)} (${verandering(change(i))})` }] : []),
   ]);
   const hasPrev = values.some((v) => v.jaar === String(prevYear));
   const years = hasPrev ? [String(prevYear), String(a.jaar)] : [String(a.jaar)];
-  const title = hasPrev ? `Score per indicator in ${a.jaar} naast ${prevYear} (0-100, hoger is weerbaarder)` : `Score per indicator in ${a.jaar} (0-100, hoger is weerbaarder)`;
-  const y = { field: 'indicator', type: 'nominal' as const, title: null, sort: a.indicators.map((i) => i.naam), axis: { labelLimit: 0 } };
+  const title = hasPrev ? `Score per indicator in ${a.jaar} naast ${prevYear}, met de verandering (0-100, hoger is weerbaarder)` : `Score per indicator in ${a.jaar} (0-100, hoger is weerbaarder)`;
+  const y = { field: 'indicator', type: 'nominal' as const, title: null, sort: a.indicators.map(indicatorNaam), axis: { labelLimit: 0 } };
   const spec: vl.TopLevelSpec = {
     description: title,
     width: 320,
@@ -148,5 +154,5 @@ async function measureStatus(a: Analysis, draw: Draw): Promise<Chart> {
 export async function renderCharts(a: Analysis, opts: { draw?: boolean } = {}): Promise<Chart[]> {
   const draw: Draw = opts.draw === false ? async () => '' : toSvg;
   const indicators = a.historie.length ? await historyChart(a, draw) : await indicatorBars(a, draw);
-  return [await heatMap(a, 'bruto', draw), await heatMap(a, 'actueel', draw), indicators, ...(await bridgeCharts(a, draw)), await measureStatus(a, draw)];
+  return [await heatMaps(a, draw), indicators, ...(await bridgeCharts(a, draw)), await measureStatus(a, draw)];
 }

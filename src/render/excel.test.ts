@@ -174,11 +174,11 @@ describe('re-importable registers', () => {
       "Risico's": 'VR-001',
       Type: 'intern',
       Status: 'vertraagd',
-      Voortgang: 45,
+      Voortgang: 0.45,
       Streefdatum: new Date('2025-10-01T00:00:00Z'),
       Kansreductie: 0.5,
       Impactreductie: 1,
-      Credit: 0.45,
+      Voortgangsaandeel: 0.45,
       'Te laat': 'ja',
       'Dagen te laat': 91,
     });
@@ -233,6 +233,27 @@ function sharedStrings(xml: string): string[] {
 }
 
 describe('formatting', () => {
+  it.each(["Risico's", 'Maatregelen', 'Incidenten'])('prints %s landscape, one page wide, with the header row on every page', (name) => {
+    const ws = sheet(name);
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+  });
+
+  it("names the print titles of Risico's with the apostrophe doubled, so Excel can read them", async () => {
+    const xml = await (await JSZip.loadAsync(bytes)).file('xl/workbook.xml')!.async('string');
+    const sheet = SHEET_NAMES.indexOf("Risico's");
+    expect(xml).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="${sheet}">&apos;Risico&apos;&apos;s&apos;!$1:$1</definedName>`);
+  });
+
+  it('right-aligns the headers above numbers and dates, and shows Voortgang as a percentage', () => {
+    const ws = sheet('Maatregelen');
+    const headers = rowValues(ws, 1) as string[];
+    const cell = (h: string) => ws.getRow(1).getCell(headers.indexOf(h) + 1);
+    for (const h of ['Voortgang', 'Streefdatum', 'Kansreductie']) expect(cell(h).alignment?.horizontal, h).toBe('right');
+    expect(cell('Titel').alignment?.horizontal).toBeUndefined();
+    const voortgang = ws.getRow(2).getCell(headers.indexOf('Voortgang') + 1);
+    expect(voortgang.numFmt).toBe('0%');
+  });
+
   it('colours the matrix cells by the class of the method (kans 5 at the top, impact 1 at the left)', () => {
     const ws = sheet('Matrix bruto');
     expect(rowValues(ws, 1)).toEqual(['Kans \\ Impact', '1 beperkt', '2 aanzienlijk', '3 ernstig', '4 zeer ernstig', '5 catastrofaal']);
@@ -252,12 +273,13 @@ describe('formatting', () => {
     const bruto = sheet('Matrix bruto');
     expect(bruto.getCell('F2').value).toBe(1); // VR-002: 5 × 5
     expect(bruto.getCell('C6').value).toBe(1); // VR-007: 1 × 2 (VR-005, 2 × 3, is gesloten)
-    expect(bruto.getCell('D5').value).toBe(0);
+    // An empty cell stays blank, not 0.
+    expect(bruto.getCell('D5').value).toBeNull();
     const actueel = sheet('Matrix actueel');
     expect(actueel.getCell('E5').value).toBe(1); // VR-001: 1.725 × 4.25 → 2 × 4
     expect(actueel.getCell('F3').value).toBe(1); // VR-006: 4 × 4.5 → 4 × 5 (half rounds up)
     let total = 0;
-    for (const row of [2, 3, 4, 5, 6]) for (const col of [2, 3, 4, 5, 6]) total += actueel.getRow(row).getCell(col).value as number;
+    for (const row of [2, 3, 4, 5, 6]) for (const col of [2, 3, 4, 5, 6]) total += (actueel.getRow(row).getCell(col).value as number | null) ?? 0;
     expect(total).toBe(analysis.risks.filter((r) => r.status !== 'gesloten').length);
   });
 
@@ -290,12 +312,12 @@ describe('formatting', () => {
     expect(risks.getCell('F2').dataValidation).toMatchObject({ type: 'whole', formulae: [1, 5] });
     expect(risks.getCell('G300').dataValidation).toMatchObject({ type: 'whole', formulae: [1, 5] });
     expect(risks.getCell('J2').dataValidation).toMatchObject({ type: 'list', formulae: ['"Openbaar,Departementaal Vertrouwelijk,Stg. Confidentieel,Stg. Geheim,Stg. Zeer Geheim"'] });
-    // Several codes per cell are allowed, so the indicator list only offers the codes.
-    expect(risks.getCell('E2').dataValidation).toMatchObject({ type: 'list', formulae: ['"FYS,DIG,ECO,KET,CRI"'] });
-    expect(risks.getCell('E2').dataValidation.showErrorMessage).toBeFalsy();
+    // One or more codes per cell: a custom check that nothing but codes and separators remains.
+    expect(risks.getCell('E2').dataValidation).toMatchObject({ type: 'custom', showErrorMessage: true });
+    expect(risks.getCell('E2').dataValidation.formulae[0]).toMatch(/^LEN\(TRIM\(SUBSTITUTE\(.*UPPER\(E2\)/);
     expect(measures.getCell('E2').dataValidation).toMatchObject({ type: 'list', formulae: ['"intern,extern"'] });
     expect(measures.getCell('F2').dataValidation).toMatchObject({ type: 'list', formulae: ['"gepland,in uitvoering,vertraagd,gereed,geannuleerd"'] });
-    expect(measures.getCell('G2').dataValidation).toMatchObject({ type: 'decimal', formulae: [0, 100] });
+    expect(measures.getCell('G2').dataValidation).toMatchObject({ type: 'decimal', formulae: [0, 1] });
     expect(measures.getCell('J2').dataValidation).toMatchObject({ type: 'decimal', formulae: [0, 4] });
     expect(measures.getCell('K2').dataValidation).toMatchObject({ type: 'decimal', formulae: [0, 4] });
     expect(measures.getCell('P2').dataValidation).toMatchObject({ type: 'list' });
@@ -318,7 +340,8 @@ describe('content of the other sheets', () => {
     expect(labelled(ws, 'zeer hoog').value).toBe(3); // bruto; actueel and streef follow
     expect(fillColor(labelled(ws, 'zeer hoog').worksheet.getCell(labelled(ws, 'zeer hoog').row, 1))).toBe(CLASS_COLOR['zeer hoog']);
     const dig = labelled(ws, 'DIG').row;
-    expect(rowValues(ws, Number(dig))).toEqual(['DIG', 'digitale weerbaarheid', 81.33, 85, -3.67, 2]);
+    // The change is that of the shown scores (81,3 − 85,0), as in the report.
+    expect(rowValues(ws, Number(dig))).toEqual(['DIG', 'digitale weerbaarheid', 81.33, 85, -3.7, 2]);
     expect(labelled(ws, 'Methode vergelijkbaar').value).toBe('ja');
     expect(labelled(ws, "Nieuwe risico's").value).toBe(2);
   });
@@ -368,7 +391,7 @@ describe('edge cases', () => {
     expect(risks.rowCount).toBe(1);
     expect(rowValues(risks, 1).slice(0, 2)).toEqual(['ID', 'Titel']);
     expect(risks.getCell('L2').dataValidation).toMatchObject({ type: 'list' });
-    expect(empty.getWorksheet('Matrix actueel')!.getCell('B2').value).toBe(0);
+    expect(empty.getWorksheet('Matrix actueel')!.getCell('B2').value).toBeNull();
   });
 
   it('cuts a text beyond the cell limit of Excel, and says so', async () => {

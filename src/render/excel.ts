@@ -105,9 +105,17 @@ interface Archive {
 }
 
 /**
+ * exceljs (4.4.0) writes a print-titles range as `'<sheet>'!$1:$1` without doubling an apostrophe in
+ * the sheet name, so `Risico's` gives a broken name; this doubles it, as the OOXML formula syntax wants.
+ */
+function quotePrintTitles(workbookXml: string): string {
+  return workbookXml.replace(/(<definedName name="_xlnm\.Print_Titles"[^>]*>&apos;)(.*?)(&apos;!\$)/g, (_m, open: string, name: string, close: string) => `${open}${name.replaceAll('&apos;', '&apos;&apos;')}${close}`);
+}
+
+/**
  * exceljs gives every zip entry the current time and appends the first entries inside its
  * constructor, before a caller can reach the archive. A subclass that intercepts the assignment of
- * `zip` stamps every entry with `date` instead.
+ * `zip` stamps every entry with `date` instead (and mends the print titles, see quotePrintTitles).
  */
 function fixedDateWriter(date: Date): typeof ExcelJS.stream.xlsx.WorkbookWriter {
   class FixedDateWriter extends ExcelJS.stream.xlsx.WorkbookWriter {}
@@ -115,7 +123,7 @@ function fixedDateWriter(date: Date): typeof ExcelJS.stream.xlsx.WorkbookWriter 
     configurable: true,
     set(this: object, archive: Archive) {
       const append = archive.append.bind(archive);
-      archive.append = (source, data) => append(source, { ...data, date });
+      archive.append = (source, data) => append(data.name === '/xl/workbook.xml' && typeof source === 'string' ? quotePrintTitles(source) : source, { ...data, date });
       Object.defineProperty(this, 'zip', { value: archive, writable: true, configurable: true });
     },
   });

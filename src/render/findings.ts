@@ -1,21 +1,19 @@
 /**
  * What the report concludes, derived from the analysis alone: key findings for the summary,
- * recommendations, and the Kamerbrief messages. Pure functions returning plain Dutch sentences
- * (not yet escaped for Markdown; the view model does that). Every sentence is computed from counts
- * and scores, and is left out when the data gives it nothing to say.
+ * recommendations, and the Kamerbrief passage. Pure functions returning plain Dutch text (not yet
+ * escaped for Markdown; the view model does that). Every count in a sentence goes through `aantal`,
+ * every change through `shownChange`, so the prose agrees with the tables.
  */
 import type { Analysis, IndicatorResult, ScoredMeasure, ScoredRisk } from '../analysis.js';
 import type { RiskClass } from '../model.js';
-import { shownChange } from './bridge.js';
-import { aantal, datum, geld, getal, hoofdletter, opsomming, score, verandering } from './format.js';
+import { overNormSentence } from './sentences.js';
+import { aantal, datum, geld, hoofdletter, indicatorNaam, klasseMetCel, metLidwoord, opsomming, procent, score, shownChange, telwoord, verandering, vervoeg } from './format.js';
 import { compareText } from '../messages.js';
 import { acceptanceState } from '../score/acceptance.js';
 
 export const HIGH_CLASSES: readonly RiskClass[] = ['hoog', 'zeer hoog'];
-/** Σ credit below this counts as "little or no credit" for a high risk. */
+/** Σ credit below this counts as "little or no effect" for a high risk. */
 export const LITTLE_CREDIT = 0.5;
-/** A change of an indicator score smaller than this (shown as 0,0) is no change. */
-const NO_CHANGE = 0.05;
 
 export const isOpen = (r: ScoredRisk): boolean => r.status !== 'gesloten';
 export const isHigh = (c: RiskClass): boolean => HIGH_CLASSES.includes(c);
@@ -34,16 +32,19 @@ export interface Facts {
   open: ScoredRisk[];
   highBruto: number;
   highActueel: ScoredRisk[];
-  highStreef: number;
+  /** Open risks still hoog or zeer hoog when every measure not cancelled is done: what measures do not solve. */
+  highStreef: ScoredRisk[];
+  /** Longest overdue first. */
   late: ScoredMeasure[];
   /** Late measures naming at least one risk that is hoog or zeer hoog actueel. */
   lateOnHigh: ScoredMeasure[];
-  /** High actueel risks with little or no credit. */
+  /** High actueel risks with little or no effect of measures yet. */
   highLittleCredit: ScoredRisk[];
+  /** Measures gereed with a Gereed op in the year: the one count of "gereedgekomen" in every output. */
   completedThisYear: ScoredMeasure[];
   /** Accepted risks whose acceptance ran out before the peildatum, oldest first. */
   expiredAcceptances: ScoredRisk[];
-  /** Indicators with a score change, when last year is comparable. */
+  /** Indicators whose shown score rose or fell, when last year is comparable. */
   improved: IndicatorResult[];
   fell: IndicatorResult[];
   comparable: boolean;
@@ -54,12 +55,18 @@ export interface Facts {
   kostenEenmalig: number;
 }
 
+/** Measures counted as gereedgekomen in the year of the analysis (shared with the workbook). */
+export function completedInYear(a: Pick<Analysis, 'jaar' | 'measures'>): ScoredMeasure[] {
+  return a.measures.filter((m) => m.status === 'gereed' && m.gereedOp?.startsWith(`${a.jaar}-`));
+}
+
 export function facts(a: Analysis): Facts {
   const open = a.risks.filter(isOpen);
   const highActueel = open.filter((r) => isHigh(r.actueel.klasse)).sort(byActueel);
   const highIds = new Set(highActueel.map((r) => r.id));
   const late = a.measures.filter((m) => m.teLaat).sort((x, y) => y.dagenTeLaat - x.dagenTeLaat || compareIds(x.id, y.id));
   const comparable = a.trend !== null && a.trend.methodeVergelijkbaar;
+  const change = (i: IndicatorResult) => shownChange(i.score, i.vorigeScore) ?? 0;
   const changed = comparable ? a.indicators.filter((i) => i.verandering !== null) : [];
   const incidents = a.incidents.filter((i) => i.soort === 'incident');
   const active = a.measures.filter((m) => m.status !== 'geannuleerd');
@@ -67,16 +74,16 @@ export function facts(a: Analysis): Facts {
     open,
     highBruto: open.filter((r) => isHigh(r.bruto.klasse)).length,
     highActueel,
-    highStreef: open.filter((r) => isHigh(r.streef.klasse)).length,
+    highStreef: open.filter((r) => isHigh(r.streef.klasse)).sort((x, y) => y.streef.score - x.streef.score || compareIds(x.id, y.id)),
     late,
     lateOnHigh: late.filter((m) => m.risicos.some((id) => highIds.has(id))),
     highLittleCredit: highActueel.filter((r) => r.totaalCredit < LITTLE_CREDIT),
-    completedThisYear: a.measures.filter((m) => m.status === 'gereed' && m.gereedOp?.startsWith(`${a.jaar}-`)),
+    completedThisYear: completedInYear(a),
     expiredAcceptances: a.risks
       .filter((r) => r.status === 'geaccepteerd' && acceptanceState(r, a.peildatum) === 'verlopen')
       .sort((x, y) => compareText(x.geaccepteerdTot ?? '', y.geaccepteerdTot ?? '') || compareIds(x.id, y.id)),
-    improved: changed.filter((i) => (i.verandering ?? 0) >= NO_CHANGE),
-    fell: changed.filter((i) => (i.verandering ?? 0) <= -NO_CHANGE).sort((x, y) => (x.verandering ?? 0) - (y.verandering ?? 0)),
+    improved: changed.filter((i) => change(i) > 0),
+    fell: changed.filter((i) => change(i) < 0).sort((x, y) => change(x) - change(y)),
     comparable,
     incidents: incidents.length,
     overNorm: incidents.filter((i) => i.hersteltijd !== undefined && i.norm !== undefined && i.hersteltijd > i.norm).length,
@@ -92,127 +99,226 @@ function highestRiskIndicators(a: Analysis, f: Facts): { names: string[]; count:
   for (const r of f.highActueel) for (const code of r.indicatoren) counts.set(code, (counts.get(code) ?? 0) + 1);
   const max = Math.max(0, ...counts.values());
   if (max === 0) return { names: [], count: 0 };
-  const names = a.indicators.filter((i) => counts.get(i.code) === max).map((i) => i.naam);
+  const names = a.indicators.filter((i) => counts.get(i.code) === max).map(indicatorNaam);
   return { names, count: max };
 }
 
-const risicos = (n: number) => aantal(n, 'risico', "risico's");
-const maatregelen = (n: number) => aantal(n, 'maatregel', 'maatregelen');
-const hoogOfZeerHoog = (n: number) => (n === 1 ? 'is' : 'zijn');
+const titel = (x: { titel: string }) => `‘${x.titel}’`;
+const changeText = (i: IndicatorResult) => `${indicatorNaam(i)} (${verandering(shownChange(i.score, i.vorigeScore))})`;
 
-/** Three to six key findings for the summary, most telling first. */
+/** Three to seven key findings for the summary, what stays high after every measure first. */
 export function keyFindings(a: Analysis, f: Facts = facts(a)): string[] {
   const out: string[] = [];
-  const scored = a.indicators.filter((i) => i.score !== null);
-  if (f.comparable && a.trend) {
-    const n = a.indicators.filter((i) => i.verandering !== null).length;
-    const parts = [`${getal(f.improved.length, 0)} van de ${getal(n, 0)} indicatoren ${f.improved.length === 1 ? 'is' : 'zijn'} verbeterd ten opzichte van ${a.trend.vorigJaar}`];
-    if (f.fell.length) parts.push(`${getal(f.fell.length, 0)} ${f.fell.length === 1 ? 'is' : 'zijn'} verslechterd`);
-    out.push(`${parts.join('; ')}.`);
-  }
-  const top = highestRiskIndicators(a, f);
-  if (top.names.length) {
-    out.push(`De hoogste actuele risico's liggen bij ${opsomming(top.names)}: ${getal(top.count, 0)} van de ${risicos(f.highActueel.length)} die hoog of zeer hoog ${hoogOfZeerHoog(f.highActueel.length)}.`);
-  } else if (f.open.length) {
-    out.push(`Geen van de ${risicos(f.open.length)} is actueel hoog of zeer hoog.`);
-  }
-  const weakest = [...scored].sort((x, y) => (x.score ?? 0) - (y.score ?? 0))[0];
-  if (weakest && scored.length > 1) out.push(`De laagste indicatorscore heeft ${weakest.naam} (${score(weakest.score)} van 100).`);
-  if (f.highBruto > 0) {
+  if (f.highStreef.length) {
+    const named = f.highStreef.slice(0, 3).map((r) => `${r.id} ${titel(r)} ${klasseMetCel(r.streef)}`);
+    const rest = f.highStreef.length - named.length;
     out.push(
-      `Maatregelen brengen het aantal hoge en zeer hoge risico's terug van ${getal(f.highBruto, 0)} bruto naar ${getal(f.highActueel.length, 0)} actueel; als alle maatregelen gereed zijn, ${f.highStreef === 1 ? 'resteert' : 'resteren'} er ${getal(f.highStreef, 0)}.`,
+      f.highStreef.length === 1
+        ? `Ook als alle maatregelen gereed zijn, blijft ${named[0]}; daarvoor zijn aanvullende maatregelen nodig.`
+        : `Ook als alle maatregelen gereed zijn, blijven ${aantal(f.highStreef.length, 'risico', "risico's")} hoog of zeer hoog: ${opsomming(named)}${rest > 0 ? ` en nog ${telwoord(rest)}` : ''}; daarvoor zijn aanvullende maatregelen nodig.`,
     );
+  } else if (f.highBruto > 0) {
+    out.push('Als alle maatregelen gereed zijn, is geen enkel risico nog hoog of zeer hoog.');
+  }
+  if (f.highBruto > 0) {
+    out.push(`Maatregelen brengen het aantal hoge en zeer hoge risico's terug van ${telwoord(f.highBruto)} bruto naar ${telwoord(f.highActueel.length)} actueel en ${telwoord(f.highStreef.length)} streef.`);
   }
   if (f.late.length) {
-    out.push(`${hoofdletter(maatregelen(f.late.length))} ${f.late.length === 1 ? 'is' : 'zijn'} te laat; ${getal(f.lateOnHigh.length, 0)} daarvan ${f.lateOnHigh.length === 1 ? 'raakt' : 'raken'} risico's die actueel hoog of zeer hoog zijn.`);
+    const worst = f.late[0]!;
+    out.push(
+      `${aantal(f.late.length, 'maatregel', 'maatregelen', { begin: true, verb: ['is', 'zijn'] })} te laat, het langst ${worst.id} ${titel(worst)} (${aantal(worst.dagenTeLaat, 'dag', 'dagen')}); ${f.lateOnHigh.length ? aantal(f.lateOnHigh.length, 'daarvan raakt', 'daarvan raken') : 'geen daarvan raakt'} een risico dat actueel hoog of zeer hoog is.`,
+    );
+  }
+  if (f.comparable && a.trend) {
+    const n = a.indicators.filter((i) => i.verandering !== null).length;
+    let s = `${hoofdletter(telwoord(f.improved.length))} van de ${telwoord(n)} indicatoren ${vervoeg(f.improved.length, 'is', 'zijn')} verbeterd ten opzichte van ${a.trend.vorigJaar}`;
+    if (f.fell.length) s += `; ${vervoeg(f.fell.length, 'gedaald is', 'gedaald zijn')} ${opsomming(f.fell.map(changeText))}`;
+    out.push(`${s}.`);
+  }
+  const top = highestRiskIndicators(a, f);
+  if (top.names.length === 1 && f.highActueel.length === 1) {
+    out.push(`Het enige actueel hoge risico raakt ${top.names[0]}.`);
+  } else if (top.names.length && top.count === f.highActueel.length) {
+    out.push(`Alle ${telwoord(f.highActueel.length)} actueel hoge risico's raken ${opsomming(top.names)}.`);
+  } else if (top.names.length) {
+    out.push(`De meeste hoge actuele risico's raken ${opsomming(top.names)} (${top.names.length > 1 ? 'elk ' : ''}${telwoord(top.count)} van de ${telwoord(f.highActueel.length)}).`);
+  } else if (f.open.length) {
+    out.push(`Geen van de ${aantal(f.open.length, 'open risico', "open risico's")} is actueel hoog of zeer hoog.`);
   }
   if (f.highLittleCredit.length) {
-    out.push(`${hoofdletter(risicos(f.highLittleCredit.length))} met een hoge of zeer hoge actuele score ${f.highLittleCredit.length === 1 ? 'heeft' : 'hebben'} nog weinig of geen effect van maatregelen.`);
+    out.push(`${aantal(f.highLittleCredit.length, 'hoog risico heeft', "hoge risico's hebben", { begin: true })} op de peildatum nog weinig of geen effect van maatregelen.`);
   }
-  if (f.incidents) out.push(`Bij ${getal(f.overNorm, 0)} van de ${aantal(f.incidents, 'incident', 'incidenten')} duurde het herstel langer dan de norm.`);
+  if (f.incidents) out.push(overNormSentence(f));
   // Thin data gives few of the above; these two facts always hold and fill up to three.
   const fillers = [
-    `In ${a.jaar} ${f.completedThisYear.length === 1 ? 'is' : 'zijn'} ${maatregelen(f.completedThisYear.length)} gereedgekomen.`,
+    `In ${a.jaar} ${vervoeg(f.completedThisYear.length, 'is', 'zijn')} ${aantal(f.completedThisYear.length, 'maatregel', 'maatregelen')} gereedgekomen.`,
     `De maatregelen die niet zijn geannuleerd kosten ${geld(f.kostenStructureel)} per jaar structureel en ${geld(f.kostenEenmalig)} eenmalig.`,
   ];
   while (out.length < 3 && fillers.length) out.push(fillers.shift()!);
-  return out.slice(0, 6);
+  return out.slice(0, 7);
 }
 
-/** Recommendations, one sentence each, ordered: high risks without credit, late measures on high risks, expired acceptances, indicators that fell. */
-export function recommendations(a: Analysis, f: Facts = facts(a)): string[] {
-  const out: string[] = [];
-  for (const r of f.highLittleCredit) {
-    const effect = r.totaalCredit === 0 ? 'de maatregelen hebben nog geen effect' : 'de maatregelen hebben nog weinig effect';
-    const none = r.maatregelen.length === 0 ? 'er is nog geen maatregel voor dit risico' : effect;
-    out.push(`Neem aanvullende maatregelen voor risico ${r.id} ‘${r.titel}’ (${r.actueel.klasse}, score ${score(r.actueel.score)}): ${none}.`);
+/** Why a risk needs attention, most pressing first; one recommendation per risk gives one reason. */
+export type Reason = 'blijft-hoog' | 'geen-maatregel' | 'te-laat' | 'acceptatie-verlopen' | 'weinig-effect' | 'indicator-gedaald';
+
+export interface Recommendation {
+  reden: Reason;
+  /** The risks it is about, with their titles (several when one late measure holds them back). */
+  risicos: { id: string; titel: string }[];
+  eigenaar: string;
+  wat: string;
+  waarom: string;
+  /** ISO date the action is due. */
+  uiterlijk: string;
+}
+
+/** Months until a recommendation of this kind is due, counted from the peildatum. */
+const DUE_MONTHS: Record<Reason, number> = { 'geen-maatregel': 3, 'blijft-hoog': 3, 'te-laat': 3, 'acceptatie-verlopen': 3, 'weinig-effect': 6, 'indicator-gedaald': 6 };
+
+/** The last day of the month `months` after the month of `iso`. */
+function endOfMonthAfter(iso: string, months: number): string {
+  const [y, m] = iso.split('-').map(Number) as [number, number];
+  const end = new Date(Date.UTC(y, m + months, 0));
+  return end.toISOString().slice(0, 10);
+}
+
+/**
+ * Recommendations from the data, one per risk, ordered by reason (what stays high after every
+ * measure, no measure yet, measures late, acceptance expired, little effect, indicator fallen) and within a reason by
+ * actueel score. Each names the risk, its owner, what to do, why and by when.
+ */
+export function recommendations(a: Analysis, f: Facts = facts(a)): Recommendation[] {
+  const out: Recommendation[] = [];
+  const seen = new Set<string>();
+  const measureById = new Map(a.measures.map((m) => [m.id, m]));
+  const measuresOf = (r: ScoredRisk) => r.maatregelen.map((id) => measureById.get(id)).filter((m): m is ScoredMeasure => m !== undefined && m.status !== 'geannuleerd');
+  const add = (risks: ScoredRisk[], reden: Reason, eigenaar: string, wat: string, waarom: string) => {
+    const fresh = risks.filter((r) => !seen.has(r.id));
+    if (!fresh.length) return;
+    for (const r of fresh) seen.add(r.id);
+    out.push({ reden, risicos: fresh.map((r) => ({ id: r.id, titel: r.titel })), eigenaar: eigenaar || 'de risico-eigenaar', wat, waarom, uiterlijk: endOfMonthAfter(a.peildatum, DUE_MONTHS[reden]) });
+  };
+  // No measure at all, also among those a reduced version does not show: streef is still bruto.
+  const noMeasure = (r: ScoredRisk) => measuresOf(r).length === 0 && r.streef.score === r.bruto.score;
+  for (const r of f.highStreef) {
+    if (noMeasure(r)) continue; // the next reason says so
+    const planned = measuresOf(r);
+    const which = planned.length === 1 ? `de maatregel ${titel(planned[0]!)} gereed is` : planned.length > 1 ? `de ${aantal(planned.length, 'maatregel', 'maatregelen')} gereed zijn` : 'alle maatregelen gereed zijn';
+    add([r], 'blijft-hoog', r.eigenaar, 'Werk een aanvullende maatregel uit en leg de keuze voor aan de lijn.', `Ook als ${which}, blijft het risico ${klasseMetCel(r.streef)}: streef ${score(r.streef.score)}.`);
   }
+  for (const r of f.highActueel) {
+    if (noMeasure(r)) add([r], 'geen-maatregel', r.eigenaar, 'Stel een maatregel op met eigenaar, streefdatum en verwacht effect.', `Er is nog geen maatregel voor dit risico; het is actueel ${klasseMetCel(r.actueel)}.`);
+  }
+  // One recommendation per late measure, naming every high risk it holds back.
   const highIds = new Set(f.highActueel.map((r) => r.id));
+  const riskById = new Map(a.risks.map((r) => [r.id, r]));
   for (const m of f.lateOnHigh) {
-    const hit = m.risicos.filter((id) => highIds.has(id)).sort(compareIds);
-    out.push(`Breng maatregel ${m.id} ‘${m.titel}’ op schema (${aantal(m.dagenTeLaat, 'dag', 'dagen')} te laat): ${hit.length === 1 ? 'deze raakt het risico' : "deze raakt de risico's"} ${opsomming(hit)}, actueel hoog of zeer hoog.`);
+    const risks = m.risicos.filter((id) => highIds.has(id)).map((id) => riskById.get(id)!).sort(byActueel);
+    add(
+      risks,
+      'te-laat',
+      m.eigenaar,
+      `Breng maatregel ${m.id} ${titel(m)} weer op schema met een nieuwe, haalbare planning.`,
+      `De maatregel is ${aantal(m.dagenTeLaat, 'dag', 'dagen')} over de streefdatum (${m.status}${m.voortgang === undefined ? '' : `, ${procent(m.voortgang / 100)} gereed`}); ${risks.length === 1 ? `het risico is actueel ${klasseMetCel(risks[0]!.actueel)}` : `de risico's zijn actueel hoog of zeer hoog`}.`,
+    );
   }
+  // An accepted risk whose acceptance ran out is no longer accepted by anyone (BIO2: follow them up).
   for (const r of f.expiredAcceptances) {
     const by = r.geaccepteerdDoor ? ` door ${r.geaccepteerdDoor}` : '';
-    out.push(`Beoordeel risico ${r.id} ‘${r.titel}’ opnieuw (${r.actueel.klasse}, score ${score(r.actueel.score)}): de acceptatie${by} is op ${datum(r.geaccepteerdTot)} verlopen.`);
+    add([r], 'acceptatie-verlopen', r.geaccepteerdDoor || r.eigenaar, 'Beoordeel het risico opnieuw: neem maatregelen of leg een nieuwe acceptatie met een einddatum vast.', `De acceptatie${by} is op ${datum(r.geaccepteerdTot)} verlopen; het risico is actueel ${klasseMetCel(r.actueel)}.`);
+  }
+  // The measure with most effect still to come leads; risks sharing that measure share one recommendation.
+  const remaining = (m: ScoredMeasure) => (1 - m.credit) * (m.kansreductie + m.impactreductie);
+  const byLead = new Map<string, ScoredRisk[]>();
+  for (const r of f.highLittleCredit.filter((x) => !seen.has(x.id))) {
+    const lead = measuresOf(r).filter((m) => m.status !== 'gereed').sort((x, y) => remaining(y) - remaining(x) || compareIds(x.id, y.id))[0];
+    const key = lead?.id ?? `geen:${r.id}`;
+    byLead.set(key, [...(byLead.get(key) ?? []), r]);
+  }
+  for (const [key, risks] of byLead) {
+    const lead = measureById.get(key);
+    const wat = lead ? `Versnel maatregel ${lead.id} ${titel(lead)} (${stateText(lead)}) of neem een maatregel met meer effect.` : 'Neem een maatregel met meer effect.';
+    const effect = (r: ScoredRisk) =>
+      shownChange(r.actueel.score, r.bruto.score) === 0 ? `${risks.length > 1 ? `${r.id} staat` : 'het risico staat'} nog op de bruto score van ${score(r.bruto.score)}` : `${risks.length > 1 ? r.id : 'het risico'} daalde pas van ${score(r.bruto.score)} bruto naar ${score(r.actueel.score)} actueel`;
+    add(risks, 'weinig-effect', lead?.eigenaar || risks[0]!.eigenaar, wat, `De maatregelen hebben op de peildatum nog weinig effect: ${opsomming(risks.map(effect))}.`);
   }
   for (const i of f.fell) {
-    out.push(`Onderzoek de daling van ${i.naam} (${verandering(shownChange(i))} punten, van ${score(i.vorigeScore)} naar ${score(i.score)}) en stel bij waar nodig.`);
+    const worst = i.slechtsteRisico ? riskById.get(i.slechtsteRisico) : undefined;
+    if (worst) {
+      add(
+        [worst],
+        'indicator-gedaald',
+        worst.eigenaar,
+        `Onderzoek de daling van ${indicatorNaam(i)} en begin bij dit risico, het hoogste van de indicator.`,
+        `${indicatorNaam(i)} daalde van ${score(i.vorigeScore)} naar ${score(i.score)} (${verandering(shownChange(i.score, i.vorigeScore))}).`,
+      );
+    }
   }
   return out;
 }
 
-/**
- * Three to six short paragraphs for a letter to parliament, on hoofdlijnen: counts, scores, categories
- * and indicator names only; no IDs, no titles, no owners or contact persons, nothing that pins down a
- * specific vulnerability. The data is already filtered to the report's level.
- */
-export function kernboodschappen(a: Analysis, f: Facts = facts(a)): string[] {
-  const out: string[] = [];
-  const total = a.totals.totaalScore;
-  const prev = a.indicators.filter((i) => i.vorigeScore !== null);
-  let opening = `In ${a.jaar} is de weerbaarheid van ${a.netwerk} opnieuw in kaart gebracht aan de hand van ${getal(a.indicators.length, 0)} indicatoren.`;
-  if (total !== null) opening += ` De totale weerbaarheidsscore is ${score(total)} op een schaal van 0 tot 100.`;
-  if (f.comparable && prev.length) {
-    opening += ` Ten opzichte van ${a.trend?.vorigJaar} ${f.improved.length === 1 ? 'is' : 'zijn'} ${getal(f.improved.length, 0)} van de ${getal(prev.length, 0)} indicatoren verbeterd en ${getal(f.fell.length, 0)} verslechterd.`;
-  } else if (a.trend && !a.trend.methodeVergelijkbaar) {
-    opening += ` Omdat de methode is gewijzigd, zijn de scores niet direct vergelijkbaar met ${a.trend.vorigJaar}.`;
-  }
-  out.push(opening);
-
-  const top = highestRiskIndicators(a, f);
-  let risk = `Er zijn ${risicos(f.open.length)} in beeld. Na de maatregelen die al zijn genomen, ${f.highActueel.length === 1 ? 'is' : 'zijn'} daarvan ${getal(f.highActueel.length, 0)} hoog of zeer hoog (zonder maatregelen ${getal(f.highBruto, 0)}).`;
-  if (top.names.length) risk += ` De grootste risico's liggen op het gebied van ${opsomming(top.names)}.`;
-  out.push(risk);
-
-  const cats = categoriesOfHighRisks(f);
-  if (cats.length) out.push(`De belangrijkste dreigingen komen voort uit ${opsomming(cats)}.`);
-
-  let measures = `Er ${a.measures.length === 1 ? 'is' : 'zijn'} ${maatregelen(a.measures.length)} in beeld; ${getal(f.completedThisYear.length, 0)} ${f.completedThisYear.length === 1 ? 'is' : 'zijn'} in ${a.jaar} afgerond.`;
-  if (f.late.length) measures += ` ${hoofdletter(maatregelen(f.late.length))} ${f.late.length === 1 ? 'loopt' : 'lopen'} vertraging op ten opzichte van de planning.`;
-  measures += ` De maatregelen vragen ${geld(f.kostenStructureel)} per jaar structureel en ${geld(f.kostenEenmalig)} eenmalig.`;
-  if (f.highBruto > 0) {
-    const rest =
-      f.highStreef === 0 ? 'blijft er geen hoog of zeer hoog risico' : f.highStreef === 1 ? 'blijft er 1 hoog of zeer hoog risico' : `blijven er ${getal(f.highStreef, 0)} hoge of zeer hoge risico's`;
-    measures += ` Als alle maatregelen zijn uitgevoerd, ${rest} over.`;
-  }
-  out.push(measures);
-
-  if (a.incidents.length) {
-    const parts: string[] = [];
-    if (f.incidents) parts.push(`deden zich ${aantal(f.incidents, 'incident', 'incidenten')} voor; bij ${getal(f.overNorm, 0)} daarvan duurde het herstel langer dan de norm`);
-    if (f.exercises) parts.push(`${f.incidents ? 'er ' : ''}${f.exercises === 1 ? 'is' : 'zijn'} ${aantal(f.exercises, 'oefening', 'oefeningen')} gehouden`);
-    out.push(`In ${a.jaar} ${parts.join(', en ')}.`);
-  }
-  return out.slice(0, 6);
+/** State of a measure as a letter puts it: `gereed`, `in uitvoering (60 procent)`, `vertraagd`. */
+function stateText(m: ScoredMeasure): string {
+  if (m.status === 'gereed') return 'gereed';
+  if (m.status === 'gepland') return m.teLaat ? 'nog niet gestart, later dan gepland' : 'gepland';
+  const progress = m.voortgang === undefined ? '' : `, voor ${m.voortgang} procent gereed`;
+  return `${m.teLaat || m.status === 'vertraagd' ? 'vertraagd' : 'in uitvoering'}${progress}`;
 }
 
-/** Threat categories of the high actueel risks, most frequent first (at most three). */
-function categoriesOfHighRisks(f: Facts): string[] {
-  const counts = new Map<string, number>();
-  for (const r of f.highActueel) counts.set(r.dreigingscategorie, (counts.get(r.dreigingscategorie) ?? 0) + 1);
-  return [...counts.entries()]
-    .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0], 'nl'))
-    .slice(0, 3)
-    .map(([c]) => c.toLowerCase());
+/**
+ * The measures that matter most: not cancelled, weighed by the reduction they bring (Kansreductie +
+ * Impactreductie) times the bruto score of each open risk they name, double for a risk that is high
+ * now or after every measure; then by ID. At most `max`.
+ */
+export function keyMeasures(a: Analysis, f: Facts = facts(a), max = 4): ScoredMeasure[] {
+  const focus = new Set([...f.highStreef, ...f.highActueel].map((r) => r.id));
+  const open = new Map(f.open.map((r) => [r.id, r]));
+  const weight = (m: ScoredMeasure) =>
+    (m.kansreductie + m.impactreductie) * m.risicos.reduce((sum, id) => sum + (open.get(id)?.bruto.score ?? 0) * (focus.has(id) ? 2 : 1), 0);
+  return a.measures
+    .filter((m) => m.status !== 'geannuleerd' && weight(m) > 0)
+    .sort((x, y) => weight(y) - weight(x) || compareIds(x.id, y.id))
+    .slice(0, max);
+}
+
+/**
+ * The Kamerbrief passage on hoofdlijnen, in the ministry's voice: background, the picture, the
+ * measures that matter by title and state, and what follows. No IDs, owners or contact persons;
+ * the data is already filtered to the report's level.
+ */
+export function kernboodschappen(a: Analysis, f: Facts = facts(a)): string[] {
+  const wij = metLidwoord(a.organisatie);
+  const out: string[] = [];
+  out.push(
+    `${hoofdletter(wij)} brengt elk jaar de belangrijkste dreigingen en risico's voor ${a.netwerk} in kaart en toetst de weerbaarheid van het netwerk aan ${aantal(a.indicators.length, 'indicator', 'indicatoren')}. Ook vitale processen van medegebruikers zijn van het netwerk afhankelijk; die afhankelijkheid weegt mee in de analyse over ${a.jaar}.`,
+  );
+
+  const total = a.totals.totaalScore;
+  let beeld = '';
+  if (f.comparable && a.trend) {
+    const n = a.indicators.filter((i) => i.verandering !== null).length;
+    const direction = f.improved.length > f.fell.length ? 'verbeterd' : f.fell.length > f.improved.length ? 'verslechterd' : 'op een aantal punten verbeterd en op andere verslechterd';
+    beeld += `Op hoofdlijnen is de weerbaarheid ${direction}: ${telwoord(f.improved.length)} van de ${telwoord(n)} indicatoren ${vervoeg(f.improved.length, 'laat', 'laten')} ten opzichte van ${a.trend.vorigJaar} een hogere score zien${f.fell.length ? `, ${opsomming(f.fell.map(indicatorNaam))} een lagere` : ''}.`;
+  } else {
+    beeld += `De weerbaarheid is over ${a.jaar} opnieuw in kaart gebracht${a.trend ? '; omdat de methode is gewijzigd, zijn de scores niet direct te vergelijken met vorig jaar' : ''}.`;
+  }
+  if (total !== null) beeld += ` Gemiddeld over de indicatoren scoort het netwerk ${score(total)} op een schaal van 0 tot 100, waarbij een hogere score een weerbaarder netwerk betekent.`;
+  if (f.highBruto > 0) {
+    beeld += ` Zonder maatregelen ${vervoeg(f.highBruto, 'zou', 'zouden')} ${aantal(f.highBruto, 'risico', "risico's")} hoog zijn; door de maatregelen die al zijn genomen ${vervoeg(f.highActueel.length, 'is', 'zijn')} dat er nu ${telwoord(f.highActueel.length)}.`;
+  }
+  out.push(beeld);
+
+  const key = keyMeasures(a, f);
+  if (key.length) {
+    const listed = key.map((m) => `${titel(m)} (${stateText(m)})`);
+    out.push(
+      `De maatregelen die het meest bijdragen zijn ${opsomming(listed)}. ${f.late.length ? `${aantal(f.late.length, 'maatregel loopt', 'maatregelen lopen', { begin: true })} achter op de planning; daarop wordt bijgestuurd.` : 'Alle maatregelen liggen op schema.'} De maatregelen vragen ${geld(f.kostenStructureel)} per jaar structureel en ${geld(f.kostenEenmalig)} eenmalig.`,
+    );
+  }
+
+  const vervolg = f.highStreef.length
+    ? `Ook als alle maatregelen zijn uitgevoerd, ${vervoeg(f.highStreef.length, 'blijft', 'blijven')} ${aantal(f.highStreef.length, 'risico', "risico's")} hoog. ${hoofdletter(wij)} werkt daarvoor aanvullende maatregelen uit en informeert uw Kamer over de voortgang bij de volgende weerbaarheidsanalyse.`
+    : `${hoofdletter(wij)} zet de maatregelen voort en informeert uw Kamer over de voortgang bij de volgende weerbaarheidsanalyse.`;
+  out.push(vervolg);
+  return out;
 }

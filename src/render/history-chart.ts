@@ -5,7 +5,7 @@
  */
 import type * as vl from 'vega-lite';
 import type { Analysis } from '../analysis.js';
-import { getal } from './format.js';
+import { getal, indicatorNaam } from './format.js';
 import { CONFIG, type Chart, type Draw } from './svg.js';
 
 const COMPARABLE = 'vergelijkbare methode';
@@ -24,9 +24,9 @@ export function historyPoints(a: Analysis): Point[] {
   return a.indicators.flatMap((i) => [
     ...years.flatMap((h) => {
       const s = h.indicators[i.code];
-      return s === undefined || s === null ? [] : [{ jaar: String(h.jaar), indicator: i.naam, score: s, methode: h.methodeVergelijkbaar ? COMPARABLE : OTHER }];
+      return s === undefined || s === null ? [] : [{ jaar: String(h.jaar), indicator: indicatorNaam(i), score: s, methode: h.methodeVergelijkbaar ? COMPARABLE : OTHER }];
     }),
-    ...(i.score === null ? [] : [{ jaar: String(a.jaar), indicator: i.naam, score: i.score, methode: COMPARABLE }]),
+    ...(i.score === null ? [] : [{ jaar: String(a.jaar), indicator: indicatorNaam(i), score: i.score, methode: COMPARABLE }]),
   ]);
 }
 
@@ -38,7 +38,7 @@ export async function historyChart(a: Analysis, draw: Draw): Promise<Chart> {
   const title = `Score per indicator van ${first} tot en met ${a.jaar} (0-100, hoger is weerbaarder)`;
   const x = { field: 'jaar', type: 'ordinal' as const, title: null, sort: years, axis: { labelAngle: 0 } };
   const y = { field: 'score', type: 'quantitative' as const, title: 'Score', scale: { domain: [0, 100] } };
-  const color = { field: 'indicator', type: 'nominal' as const, title: 'Indicator', sort: a.indicators.map((i) => i.naam), legend: { orient: 'bottom' as const, columns: 2, labelLimit: 0 } };
+  const color = { field: 'indicator', type: 'nominal' as const, title: 'Indicator', sort: a.indicators.map(indicatorNaam), legend: { orient: 'bottom' as const, columns: 2, labelLimit: 0 } };
   const spec: vl.TopLevelSpec = {
     description: title,
     width: 420,

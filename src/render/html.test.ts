@@ -38,7 +38,27 @@ describe('renderHtml', () => {
     expect(html).toContain('<meta name="keywords" content="NAFIN, weerbaarheid">');
     expect(html).toContain('<dt>Peildatum</dt><dd>31-12-2025</dd>');
     expect(html).toContain('<dt>Rubricering</dt><dd>Departementaal Vertrouwelijk</dd>');
-    expect(html).toContain('<dt>Versie</dt><dd>weerbaarheid 0.1.0</dd>');
+    // Status and date of issue on the cover (defaults: concept, the peildatum); the version in the colophon.
+    expect(html).toContain('<dt>Status</dt><dd>concept</dd>');
+    expect(html).toContain('<dt>Datum van uitgifte</dt><dd>31-12-2025</dd>');
+    expect(html).not.toContain('<dt>Versie</dt>');
+    expect(html).toMatch(/<p class="colofon">[^<]*weerbaarheid 0\.1\.0/);
+  });
+
+  it('prints the issuing unit, the status and the date of issue from analyse.yaml', async () => {
+    const { html } = await renderHtml(FIXTURE, { ...META, status: 'definitief', uitgevendeEenheid: 'Directie CIO', uitgiftedatum: '2026-02-15' });
+    expect(html).toContain('<span class="omslag-eenheid">Directie CIO</span>');
+    expect(html).toContain('<p class="omslag-status">definitief</p>');
+    expect(html).toContain('<dt>Datum van uitgifte</dt><dd>15 februari 2026</dd>');
+  });
+
+  it('prints page 2, "In één oogopslag", between the cover and the contents, and leaves it out of the contents', async () => {
+    const { html, headings } = await renderHtml('## In één oogopslag\n\nKort.\n\n## Samenvatting\n\nTekst.\n', META);
+    const [cover, glance, contents] = ['class="omslag"', 'class="oogopslag"', 'class="inhoud"'].map((m) => html.indexOf(m));
+    expect(cover).toBeLessThan(glance!);
+    expect(glance).toBeLessThan(contents!);
+    expect(html.slice(glance, contents)).toContain('<p>Kort.</p>');
+    expect(headings.map((h) => h.text)).toEqual(['Samenvatting']);
   });
 
   it('drops a leading heading that repeats the title, because the cover carries it', async () => {
@@ -65,8 +85,8 @@ describe('renderHtml', () => {
   it('turns a "Tabel N." paragraph before a table into its caption and colours class cells', async () => {
     const html = await body('Tabel 1. Klassen\n\n| Klasse | Score |\n|---|---|\n| zeer hoog | 20 |\n| Midden | 6 |\n| hoger | 7 |\n');
     expect(html).toContain('<table><caption>Tabel 1. Klassen</caption>');
-    expect(html).toContain('<td class="klasse-zeer-hoog">zeer hoog</td>');
-    expect(html).toContain('<td class="klasse-midden">Midden</td>');
+    expect(html).toContain('<td class="klasse-zeer-hoog kort">zeer hoog</td>');
+    expect(html).toContain('<td class="klasse-midden kort">Midden</td>');
     expect(html).toContain('<td>hoger</td>');
     expect(html).not.toContain('<p>Tabel 1.');
   });
@@ -78,7 +98,7 @@ describe('renderHtml', () => {
   it('wraps a local chart and its "Figuur N." paragraph in a figure', async () => {
     const html = await body('![Klassen](figuren/klassen.svg)\n\nFiguur 1. Verdeling over klassen\n');
     expect(html).toContain(
-      '<figure class="figuur"><img src="figuren/klassen.svg" alt="Klassen"><figcaption>Figuur 1. Verdeling over klassen</figcaption></figure>',
+      '<figure class="figuur figuur-klassen"><img src="figuren/klassen.svg" alt="Klassen"><figcaption>Figuur 1. Verdeling over klassen</figcaption></figure>',
     );
   });
 

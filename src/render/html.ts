@@ -11,7 +11,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { TEMPLATES_DIR } from '../version.js';
-import { rehypeReport, textOf } from './captions.js';
+import { rehypeReport, takeGlance, textOf } from './captions.js';
 import { datum } from './format.js';
 
 export interface HtmlMeta {
@@ -22,6 +22,12 @@ export interface HtmlMeta {
   /** The classification label printed on the cover and on every page, e.g. `Departementaal Vertrouwelijk`. */
   levelLabel: string;
   toolVersion: string;
+  /** `concept` (default) or `definitief`, from analyse.yaml. */
+  status?: string;
+  /** The issuing unit under the organisation, when analyse.yaml names one. */
+  uitgevendeEenheid?: string;
+  /** Date of issue; default the peildatum. */
+  uitgiftedatum?: string;
   subject: string;
   keywords: string[];
   /** Set for the sample analysis: printed large on the cover. */
@@ -53,6 +59,7 @@ export interface HtmlDocument {
 
 export async function renderHtml(markdown: string, meta: HtmlMeta, opts: { pageNumbers?: Map<string, number> } = {}): Promise<HtmlDocument> {
   let headings: Heading[] = [];
+  let glance: Root = { type: 'root', children: [] };
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)
@@ -64,14 +71,18 @@ export async function renderHtml(markdown: string, meta: HtmlMeta, opts: { pageN
     .use(rehypeReport)
     .use(() => (tree: Root) => {
       dropTitleHeading(tree, meta.title);
+      glance = takeGlance(tree);
       headings = collectHeadings(tree);
     })
     .use(rehypeStringify);
   const body = String(await processor.process(markdown));
+  // Page 2 prints before the contents, so it is its own fragment of the page.
+  const glanceHtml = processor.stringify(glance);
   const [template, css] = await Promise.all([loadTemplate(), readFile(join(TEMPLATES_DIR, 'print.css'), 'utf8')]);
   const page = (pageNumbers?: Map<string, number>) => {
     const toc = headings.filter((h) => h.depth <= TOC_DEPTH).map((h) => ({ ...h, page: pageNumbers?.get(h.id) ?? '' }));
-    return template({ meta, peildatum: datum(meta.peildatum), keywords: meta.keywords.join(', '), css, toc, body });
+    const cover = { status: 'concept', uitgevendeEenheid: '', uitgiftedatum: meta.peildatum, ...meta };
+    return template({ meta: cover, peildatum: datum(meta.peildatum), uitgiftedatum: datum(cover.uitgiftedatum), keywords: meta.keywords.join(', '), css, toc, glance: glanceHtml, body });
   };
   return { html: page(opts.pageNumbers), headings, withPageNumbers: page };
 }
@@ -85,11 +96,18 @@ function loadTemplate(): Promise<Handlebars.TemplateDelegate> {
   return templatePromise;
 }
 
-/** The cover already carries the title; a leading `# <title>` would otherwise print a page of its own. */
+/**
+ * The cover already carries the title, the sample notice and the line of cover data under them; a
+ * leading `# <title>` would otherwise print a page of its own. The paragraphs up to that line go too.
+ */
 function dropTitleHeading(tree: Root, title: string): void {
   const index = tree.children.findIndex((c) => c.type === 'element');
   const first = tree.children[index];
-  if (first?.type === 'element' && first.tagName === 'h1' && textOf(first).trim() === title.trim()) tree.children.splice(index, 1);
+  if (!(first?.type === 'element' && first.tagName === 'h1' && textOf(first).trim() === title.trim())) return;
+  const following = tree.children.flatMap((c, i) => (i > index && c.type === 'element' ? [{ c, i }] : [])).slice(0, 2);
+  const line = following.find(({ c }) => c.tagName === 'p' && /Rubricering:/.test(textOf(c)));
+  const coverOnly = line && following.filter(({ i }) => i <= line.i).every(({ c }) => c.tagName === 'p');
+  tree.children.splice(index, coverOnly ? line.i - index + 1 : 1);
 }
 
 function collectHeadings(tree: Root): Heading[] {

@@ -49,6 +49,7 @@ export interface RenderedChart {
 
 /** The section headings (level 2) of the built-in templates, in order. */
 export const SECTION_TITLES = [
+  'In één oogopslag',
   'Samenvatting',
   'Inleiding en aanpak',
   'Dreigingsbeeld',

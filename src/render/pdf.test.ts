@@ -175,11 +175,16 @@ describe.skipIf(!chromium)(`PDF via Chromium${chromium ? '' : ' — OVERGESLAGEN
     expect(text).toContain("Figuur 1. Verdeling van risico's over de klassen");
   });
 
-  it('puts title, organisation, year, peildatum, classification and version on the cover', () => {
+  it('puts title, organisation, year, peildatum, status, date of issue and classification on the cover, the version in the colophon', () => {
     const cover = pdftotext(pdfPath, 1);
-    for (const text of ['Weerbaarheidsanalyse NAFIN', 'Ministerie van Defensie', 'Jaar            2025', 'Peildatum       31-12-2025']) expect(cover).toContain(text);
+    for (const text of ['Weerbaarheidsanalyse NAFIN', 'Ministerie van Defensie']) expect(cover).toContain(text);
+    expect(cover).toMatch(/Jaar\s+2025/);
+    expect(cover).toMatch(/Peildatum\s+31-12-2025/);
+    expect(cover).toMatch(/Status\s+concept/);
+    expect(cover).toMatch(/Datum van uitgifte\s+31-12-2025/);
     expect(cover).toMatch(/Rubricering\s+Departementaal Vertrouwelijk/);
-    expect(cover).toMatch(/Versie\s+weerbaarheid 0\.1\.0/);
+    expect(cover).toMatch(/Colofon: .*weerbaarheid 0\.1\.0/);
+    expect(cover).not.toMatch(/Versie\s+weerbaarheid/);
   });
 
   it('never splits a table row over two pages, however tall (Chromium would, without the print stylesheet)', async () => {

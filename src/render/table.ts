@@ -15,6 +15,9 @@ export interface Table {
   leeg: string;
 }
 
+/** A totals row in bold, for tables whose total is quoted elsewhere in the report. */
+const totalRow = (cells: string[]): string[] => cells.map((c) => (c === '' ? '' : `**${c}**`));
+
 export interface Figure {
   pad: string;
   alt: string;
@@ -23,7 +26,7 @@ export interface Figure {
 
 export type Column<T> = [header: string, cell: (row: T) => string, numeric?: boolean];
 
-export function table<T>(bijschrift: string, columns: Column<T>[], rows: readonly T[], opts: { limit?: number; meer?: (left: number) => string; leeg: string }): Table {
+export function table<T>(bijschrift: string, columns: Column<T>[], rows: readonly T[], opts: { limit?: number; meer?: (left: number) => string; leeg: string; totaal?: string[] }): Table {
   const limit = opts.limit ?? rows.length;
   const shown = rows.slice(0, limit);
   const left = rows.length - shown.length;
@@ -31,7 +34,7 @@ export function table<T>(bijschrift: string, columns: Column<T>[], rows: readonl
     bijschrift,
     kop: columns.map(([h]) => h),
     uitlijning: columns.map(([, , numeric]) => (numeric ? '---:' : '---')),
-    rijen: shown.map((r) => columns.map(([, cell]) => cell(r))),
+    rijen: [...shown.map((r) => columns.map(([, cell]) => cell(r))), ...(opts.totaal && shown.length ? [totalRow(opts.totaal)] : [])],
     ...(left > 0 && opts.meer ? { meer: opts.meer(left) } : {}),
     leeg: opts.leeg,
   };

@@ -13,10 +13,10 @@ import { matrixCells, type Chart } from './charts.js';
 import { figure, table, type Column, type Table } from './table.js';
 import { acceptedView } from './accepted-view.js';
 import { bridgeView, historyTable, summaryBridges } from './year-view.js';
-import { shownChange } from './bridge.js';
 import { md } from './escape.js';
-import { byActueel, compareIds, facts, isHigh, isOpen, kernboodschappen, keyFindings, recommendations } from './findings.js';
-import { aantal, datum, geld, getal, hoofdletter, KLASSE_AFKORTING, procent, reportTitle, score, verandering } from './format.js';
+import { sentences } from './sentences.js';
+import { byActueel, compareIds, facts, isHigh, kernboodschappen, keyFindings, recommendations, type Facts, type Recommendation } from './findings.js';
+import { aantal, datum, geld, getal, indicatorNaam, klasseMetCel, KLASSE_AFKORTING, opsomming, procent, reportTitle, score, shownChange, telwoord, verandering } from './format.js';
 
 export interface ViewOptions {
   toolVersion: string;
@@ -55,7 +55,9 @@ function riskColumns(a: Analysis): Column<ScoredRisk>[] {
   ];
 }
 
-function matrixTable(a: Analysis, lvl: 'bruto' | 'actueel', open: readonly ScoredRisk[]): Table {
+const LEVEL_CAPTION = { bruto: 'bruto (zonder maatregelen)', actueel: 'actueel (na maatregelen op de peildatum)', streef: 'streef (als alle maatregelen gereed zijn)' } as const;
+
+function matrixTable(a: Analysis, lvl: 'bruto' | 'actueel' | 'streef', open: readonly ScoredRisk[]): Table {
   const cells = matrixCells(a, lvl, open);
   const rows = [5, 4, 3, 2, 1].map((kans) => cells.filter((c) => c.kans === kans));
   const columns: Column<(typeof rows)[number]>[] = [
@@ -69,29 +71,33 @@ function matrixTable(a: Analysis, lvl: 'bruto' | 'actueel', open: readonly Score
       true,
     ]),
   ];
-  const word = lvl === 'bruto' ? 'bruto' : 'actueel';
-  return table(`Risicomatrix ${word}: aantal open risico's per kans en impact, met de klasse van de cel.`, columns, rows, { leeg: '' });
+  return table(`Risicomatrix ${LEVEL_CAPTION[lvl]}: aantal open risico's per kans en impact, met de klasse van de cel.`, columns, rows, { leeg: '' });
 }
 
 function measureSummary(measures: readonly ScoredMeasure[]): string {
   if (!measures.length) return "Er zijn geen maatregelen voor deze risico's.";
   const perStatus = MEASURE_STATUSES.map((s) => [s, measures.filter((m) => m.status === s).length] as const).filter(([, n]) => n > 0);
   const late = measures.filter((m) => m.teLaat).length;
-  return `${aantal(measures.length, 'maatregel richt', 'maatregelen richten')} zich op deze risico's: ${perStatus.map(([s, n]) => `${count(n)} ${s}`).join(', ')}${late ? `; ${count(late)} te laat` : ''}.`;
+  return `${aantal(measures.length, 'maatregel richt', 'maatregelen richten', { begin: true })} zich op deze risico's: ${opsomming(perStatus.map(([s, n]) => `${telwoord(n)} ${s}`))}${late ? `; ${aantal(late, 'maatregel is', 'maatregelen zijn')} te laat` : ''}.`;
+}
+
+/** `Acht open risico's: één laag, zes midden en één hoog (actueel).` Classes without risks are left out. */
+function classSentence(ind: IndicatorResult): string {
+  const parts = CLASSES.filter((c) => (ind.perKlasse[c] ?? 0) > 0).map((c) => `${telwoord(ind.perKlasse[c] ?? 0)} ${c}`);
+  return `${aantal(ind.aantalRisicos, 'open risico', "open risico's", { begin: true })}${parts.length ? `: ${opsomming(parts)}` : ''} (actueel).`;
 }
 
 function indicatorView(a: Analysis, ind: IndicatorResult, open: readonly ScoredRisk[], measuresByRisk: Map<string, ScoredMeasure[]>) {
   const risks = open.filter((r) => r.indicatoren.includes(ind.code)).sort(byActueel);
   const measures = [...new Set(risks.flatMap((r) => measuresByRisk.get(r.id) ?? []))];
   return {
-    kop: md(`${hoofdletter(ind.naam)} (${ind.code})`),
-    naam: md(ind.naam),
+    kop: md(`${indicatorNaam(ind)} (${ind.code})`),
+    naam: md(indicatorNaam(ind)),
     score: ind.score,
     vorigeScore: ind.vorigeScore,
-    verandering: ind.verandering === null ? null : shownChange(ind),
-    aantalRisicos: ind.aantalRisicos,
-    perKlasse: CLASSES.map((c) => `${count(ind.perKlasse[c] ?? 0)} ${c}`).join(', '),
-    risicos: table(`Risico's van ${md(ind.naam)}, hoogste actuele score eerst.`, riskColumns(a), risks, {
+    verandering: shownChange(ind.score, ind.vorigeScore),
+    klassen: md(classSentence(ind)),
+    risicos: table(`Risico's van ${md(indicatorNaam(ind))}, hoogste actuele score eerst.`, riskColumns(a), risks, {
       limit: 10,
       meer: (left) => `De overige ${aantal(left, 'risico staat', "risico's staan")} in bijlage B.`,
       leeg: "Er zijn geen open risico's voor deze indicator.",
@@ -147,14 +153,14 @@ function methodView(a: Analysis) {
     impact: scale('impact'),
     matrix: table(
       'Risicomatrix van de methode: de klasse bij afgeronde kans (rijen) en impact (kolommen).',
-      [['Kans / impact', (k: number) => count(k)], ...[1, 2, 3, 4, 5].map((i): Column<number> => [count(i), (k) => m.matrix[k - 1]?.[i - 1] ?? ''])],
+      [['Kans / impact', (k: number) => count(k), true], ...[1, 2, 3, 4, 5].map((i): Column<number> => [count(i), (k) => m.matrix[k - 1]?.[i - 1] ?? ''])],
       [5, 4, 3, 2, 1],
       { leeg: '' },
     ),
-    credit: table('Credit per status van een maatregel.', [['Status', (s: (typeof MEASURE_STATUSES)[number]) => s], ['Credit', (s) => creditText(m.credit[s]), true]], [...MEASURE_STATUSES], { leeg: '' }),
+    credit: table('Voortgangsaandeel per status van een maatregel: welk deel van de verwachte reductie de maatregel heeft verdiend.', [['Status', (s: (typeof MEASURE_STATUSES)[number]) => s], ['Voortgangsaandeel', (s) => creditText(m.credit[s]), true]], [...MEASURE_STATUSES], { leeg: '' }),
     indicatoren: table(
       'Indicatoren en hun gewicht in de totaalscore.',
-      [['Code', (i: (typeof m.indicatoren)[number]) => md(i.code)], ['Indicator', (i) => md(i.naam)], ['Gewicht', (i) => getal(m.gewichten[i.code] ?? 1, 1), true]],
+      [['Code', (i: (typeof m.indicatoren)[number]) => md(i.code)], ['Indicator', (i) => md(indicatorNaam(i))], ['Gewicht', (i) => getal(m.gewichten[i.code] ?? 1, 1), true]],
       m.indicatoren,
       { leeg: '' },
     ),
@@ -186,7 +192,7 @@ function registerAnnexes(a: Analysis, limit: number) {
     ['Bruto', (r) => level(r.bruto), true],
     ['Actueel', (r) => level(r.actueel), true],
     ['Streef', (r) => level(r.streef), true],
-    ['Credit', (r) => getal(r.totaalCredit, 2), true],
+    ['Σ aandeel', (r) => getal(r.totaalCredit, 2), true],
   ];
   const measureCols: Column<ScoredMeasure>[] = [
     ['ID', (m) => md(m.id)],
@@ -197,7 +203,7 @@ function registerAnnexes(a: Analysis, limit: number) {
     ['Voortgang', voortgang, true],
     ['Streefdatum', (m) => datum(m.streefdatum)],
     ['Gereed op', (m) => datum(m.gereedOp)],
-    ['Credit', (m) => getal(m.credit, 2), true],
+    ['Aandeel', (m) => getal(m.credit, 2), true],
     ['Structureel', (m) => geld(m.kostenStructureel), true],
     ['Eenmalig', (m) => geld(m.kostenEenmalig), true],
     ['Eigenaar', (m) => md(m.eigenaar)],
@@ -214,6 +220,55 @@ function registerAnnexes(a: Analysis, limit: number) {
       meer: (left) => workbook(left, 'maatregelen'),
       leeg: 'Het maatregelenregister is leeg.',
     }),
+  };
+}
+
+/** Scores per indicator with last year's and the change shown as the difference of the shown values. */
+function indicatorTable(a: Analysis): Table {
+  const prevYear = a.trend?.vorigJaar ?? null;
+  return table(
+    prevYear === null ? `Score per indicator in ${a.jaar} (0-100, hoger is weerbaarder).` : `Score per indicator in ${a.jaar} en ${prevYear} (0-100, hoger is weerbaarder).`,
+    [
+      ['Indicator', (i: IndicatorResult) => md(indicatorNaam(i))],
+      [String(a.jaar), (i) => score(i.score), true],
+      ...(prevYear === null
+        ? []
+        : ([
+            [String(prevYear), (i) => score(i.vorigeScore), true],
+            ['Verandering', (i) => verandering(shownChange(i.score, i.vorigeScore)), true],
+          ] as Column<IndicatorResult>[])),
+      ["Open risico's", (i) => count(i.aantalRisicos), true],
+    ],
+    a.indicators,
+    { leeg: 'Er zijn geen indicatoren.' },
+  );
+}
+
+/** Page 2 of the PDF: the picture in one view, before the contents. */
+function glanceView(a: Analysis, f: Facts, charts: readonly Chart[]) {
+  const worst = f.late[0];
+  return {
+    indicatoren: indicatorTable(a),
+    scores: figure(charts, 'indicatorscores'),
+    matrices: figure(charts, 'risicomatrices'),
+    hoogste: table(
+      "De vijf hoogste actuele risico's. De klasse volgt uit de afgeronde kans × impact, niet uit de score: zo kan een risico met een lagere score toch een hogere klasse hebben.",
+      [
+        ['ID', (r: ScoredRisk) => md(r.id)],
+        ['Titel', (r) => md(r.titel)],
+        ['Score', (r) => score(r.actueel.score), true],
+        ['Klasse (kans × impact)', (r) => klasseMetCel(r.actueel)],
+      ],
+      [...f.open].sort(byActueel).slice(0, 5),
+      { leeg: "Er zijn geen open risico's." },
+    ),
+    teLaat: md(
+      f.late.length && worst
+        ? `${aantal(f.late.length, 'maatregel is', 'maatregelen zijn', { begin: true })} te laat; het langst ${worst.id} ‘${worst.titel}’: ${aantal(worst.dagenTeLaat, 'dag', 'dagen')} over de streefdatum van ${datum(worst.streefdatum)}.`
+        : 'Geen maatregel is te laat.',
+    ),
+    kosten: md(`Kosten van de maatregelen die niet zijn geannuleerd: ${geld(f.kostenStructureel)} per jaar structureel en ${geld(f.kostenEenmalig)} eenmalig.`),
+    kernpunten: keyFindings(a, f).slice(0, 3).map(md),
   };
 }
 
@@ -234,6 +289,9 @@ export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptio
   return {
     titel: md(reportTitle(a)),
     organisatie: md(a.organisatie),
+    uitgave: { status: a.uitgave?.status ?? 'concept', eenheid: md(a.uitgave?.uitgevendeEenheid ?? ''), datum: a.uitgave?.uitgiftedatum ?? a.peildatum },
+    zinnen: Object.fromEntries(Object.entries(sentences(a, f)).map(([k, v]) => [k, md(v)])),
+    oogopslag: glanceView(a, f, charts),
     netwerk: md(a.netwerk),
     jaar: a.jaar,
     peildatum: a.peildatum,
@@ -272,38 +330,20 @@ export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptio
     totaalScore: a.totals.totaalScore,
     kosten: { structureel: f.kostenStructureel, eenmalig: f.kostenEenmalig },
     samenvatting: {
-      indicatoren: table(
-        prevYear === null ? `Score per indicator in ${a.jaar} (0-100, hoger is weerbaarder).` : `Score per indicator in ${a.jaar} en ${prevYear} (0-100, hoger is weerbaarder).`,
-        [
-          ['Indicator', (i: IndicatorResult) => md(i.naam)],
-          [String(a.jaar), (i) => score(i.score), true],
-          ...(prevYear === null
-            ? []
-            : ([
-                [String(prevYear), (i) => score(i.vorigeScore), true],
-                ['Verandering', (i) => verandering(i.verandering === null ? null : shownChange(i)), true],
-              ] as Column<IndicatorResult>[])),
-          ["Open risico's", (i) => count(i.aantalRisicos), true],
-        ],
-        a.indicators,
-        { leeg: 'Er zijn geen indicatoren.' },
-      ),
-      hoogsteRisicos: f.highActueel.slice(0, 5).map((r) => md(`${r.id} ${r.titel} (${r.actueel.klasse}, ${score(r.actueel.score)})`)),
+      indicatoren: indicatorTable(a),
       bevindingen: findings.map(md),
       verklaring: summaryBridges(a),
     },
     figuren: {
-      bruto: figure(charts, 'risicomatrix-bruto'),
-      actueel: figure(charts, 'risicomatrix-actueel'),
+      matrices: figure(charts, 'risicomatrices'),
       indicatoren: figure(charts, 'indicatorscores'),
       maatregelen: figure(charts, 'maatregelen-per-status'),
     },
     dreigingsbeeld: { tabel: threatTable(a, open) },
     risicobeeld: {
-      matrixBruto: matrixTable(a, 'bruto', open),
-      matrixActueel: matrixTable(a, 'actueel', open),
+      matrices: (['bruto', 'actueel', 'streef'] as const).map((lvl) => matrixTable(a, lvl, open)),
       legenda: CLASSES.map((c) => `${KLASSE_AFKORTING[c]} = ${c}`).join(', '),
-      top10: table("De tien open risico's met de hoogste actuele score.", [['Nr.', (r: ScoredRisk) => count(top.indexOf(r) + 1), true], ...riskColumns(a)], top, {
+      top10: table("De tien open risico's met de hoogste actuele score; de klasse volgt uit de afgeronde kans × impact.", [...riskColumns(a).slice(0, 4), ['Actueel', (r) => `${score(r.actueel.score)} ${klasseMetCel(r.actueel)}`, true], riskColumns(a)[5]!], top, {
         limit: 10,
         leeg: "Er zijn geen open risico's.",
       }),
@@ -333,7 +373,7 @@ export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptio
           ['Eenmalig', (s) => geld(a.measures.filter((m) => m.status === s).reduce((t, m) => t + m.kostenEenmalig, 0)), true],
         ],
         [...MEASURE_STATUSES],
-        { leeg: '' },
+        { leeg: '', totaal: ['Totaal niet geannuleerd', count(active.length), geld(f.kostenStructureel), geld(f.kostenEenmalig)] },
       ),
       teLaat: table(
         `Maatregelen die op ${datum(a.peildatum)} te laat zijn, langst te laat eerst.`,
@@ -389,8 +429,23 @@ export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptio
       ),
     },
     aanbevelingen: {
-      lijst: recs.slice(0, RECOMMENDATION_LIMIT).map(md),
-      meer: Math.max(0, recs.length - RECOMMENDATION_LIMIT),
+      tabel: table(
+        'Aanbevelingen, belangrijkste eerst: per risico wat te doen, door wie, waarom en wanneer.',
+        [
+          ['Nr.', (x: Recommendation) => count(recs.indexOf(x) + 1), true],
+          ['Risico', (x) => md(x.risicos.map((r) => `${r.id} ${r.titel}`).join('; '))],
+          ['Eigenaar', (x) => md(x.eigenaar)],
+          ['Wat', (x) => md(x.wat)],
+          ['Waarom', (x) => md(x.waarom)],
+          ['Uiterlijk', (x) => datum(x.uiterlijk)],
+        ],
+        recs,
+        {
+          limit: RECOMMENDATION_LIMIT,
+          meer: (left) => `Daarnaast ${aantal(left, 'volgt een vergelijkbare aanbeveling', 'volgen vergelijkbare aanbevelingen')}; zie bijlage B en C.`,
+          leeg: 'Uit de gegevens volgen geen aanvullende aanbevelingen: er zijn geen hoge of zeer hoge risico\'s die om actie vragen en geen gedaalde indicatoren.',
+        },
+      ),
     },
     kernboodschappen: kernboodschappen(a, f).map(md),
     methode: methodView(a),

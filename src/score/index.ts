@@ -27,6 +27,7 @@ export function score(registers: Registers, settings: Settings, previous?: Analy
     peildatum: settings.peildatum,
     rubricering: settings.rubricering,
     organisatie: settings.organisatie,
+    uitgave: { status: settings.status, uitgevendeEenheid: settings.uitgevendeEenheid ?? null, uitgiftedatum: settings.uitgiftedatum ?? settings.peildatum },
     netwerk: settings.netwerk,
     scoregrondslag: settings.scoregrondslag,
     methode,

@@ -46,7 +46,7 @@ function scaleDifferences(previous: Method, current: Method): string[] {
 function creditDifferences(previous: Method, current: Method): string[] {
   return MEASURE_STATUSES.flatMap((status) => {
     const [before, after] = [previous.credit[status], current.credit[status]];
-    return before === after ? [] : [`De credit voor '${status}' is gewijzigd van ${creditText(before)} naar ${creditText(after)}.`];
+    return before === after ? [] : [`Het voortgangsaandeel voor '${status}' is gewijzigd van ${creditText(before)} naar ${creditText(after)}.`];
   });
 }
 

@@ -20,7 +20,7 @@ describe('method comparison', () => {
   it.each<[string, Partial<Method>, string[]]>([
     ['naam', { naam: 'streng' }, ["De naam van de methode is gewijzigd van 'standaard' naar 'streng'."]],
     ['matrix', { matrix: allLow }, ['De risicomatrix is gewijzigd.']],
-    ['credit', { credit: { ...DEFAULT_METHOD.credit, vertraagd: 0.5 } }, ["De credit voor 'vertraagd' is gewijzigd van Voortgang/100 naar 0,5."]],
+    ['credit', { credit: { ...DEFAULT_METHOD.credit, vertraagd: 0.5 } }, ["Het voortgangsaandeel voor 'vertraagd' is gewijzigd van Voortgang/100 naar 0,5."]],
     [
       'schaal',
       { schalen: { ...DEFAULT_METHOD.schalen, impact: ['klein', 'aanzienlijk', 'ernstig', 'zeer ernstig', 'catastrofaal'] } },
@@ -112,7 +112,7 @@ describe('trend', () => {
   it('compares no scores when the credit table changed, but still the classes', () => {
     const result = current(previousWith(), { credit: { ...DEFAULT_METHOD.credit, vertraagd: 0.5 } });
     expect(result.trend?.methodeVergelijkbaar).toBe(false);
-    expect(result.trend?.methodeVerschillen).toEqual(["De credit voor 'vertraagd' is gewijzigd van Voortgang/100 naar 0,5."]);
+    expect(result.trend?.methodeVerschillen).toEqual(["Het voortgangsaandeel voor 'vertraagd' is gewijzigd van Voortgang/100 naar 0,5."]);
     expect(result.indicators.every((i) => i.vorigeScore === null && i.verandering === null)).toBe(true);
     expect(result.trend?.klasseWijzigingen).toHaveLength(1);
   });

@@ -40,8 +40,14 @@ describe('parseDate', () => {
     [45657.75, '2024-12-31'],
     ['31-12-2025', '2025-12-31'],
     ['1-2-2025', '2025-02-01'],
-    ['01/02/2025', '2025-02-01'],
+    ['13/02/2025', '2025-02-13'],
+    ['10/25/2025', '2025-10-25'],
+    ['01/01/2025', '2025-01-01'],
     ['01.02.2025', '2025-02-01'],
+    ['30-12-2025 00:00', '2025-12-30'],
+    ['30-12-2025 13:45:10', '2025-12-30'],
+    ['46021', '2025-12-30'],
+    ['46021,5', '2025-12-30'],
     ['2025-03-26', '2025-03-26'],
     ['2025-3-6', '2025-03-06'],
     ['2025-03-26T00:00:00Z', '2025-03-26'],
@@ -54,6 +60,10 @@ describe('parseDate', () => {
     ['2025-13-01'],
     ['00-01-2025'],
   ])('%j is a date that does not exist', (cell) => expect(parseDate(cell)).toEqual({ ok: false, impossible: true }));
+
+  it.each([['10/01/2025'], ['01/02/2025']])('%j can be day-month or month-day: ambiguous, not guessed', (cell) =>
+    expect(parseDate(cell)).toEqual({ ok: false, impossible: false, ambiguous: true }),
+  );
 
   it.each([['morgen'], ['31-12-25'], ['01-02/2025'], [-5], [true], [null]])('%j is no date', (cell) =>
     expect(parseDate(cell)).toEqual({ ok: false, impossible: false }),

@@ -16,6 +16,8 @@ export function isEmpty(cell: CellValue | undefined): cell is null | undefined |
 export function cellText(cell: CellValue | undefined): string {
   if (cell === undefined || cell === null) return '';
   if (cell instanceof Date) return isoFromUtc(cell);
+  // A boolean cell as Dutch Excel shows it; it is never read as a number.
+  if (typeof cell === 'boolean') return cell ? 'WAAR' : 'ONWAAR';
   return String(cell).trim();
 }
 
@@ -86,7 +88,7 @@ export function toChoice(choices: readonly string[]): (cell: CellValue | undefin
   };
 }
 
-export type DateResult = { ok: true; iso: string } | { ok: false; impossible: boolean };
+export type DateResult = { ok: true; iso: string } | { ok: false; impossible: boolean; ambiguous?: boolean };
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
@@ -111,11 +113,15 @@ const MS_PER_DAY = 86_400_000;
 const EXCEL_MAX_SERIAL = 2_958_465;
 
 /**
- * Read a date from a `Date`, an Excel serial, `dd-mm-jjjj`, `d-m-jjjj`, `dd/mm/jjjj`, `dd.mm.jjjj`
- * or ISO `jjjj-mm-dd` (a time after the ISO date is ignored).
+ * Read a date from a `Date`, an Excel serial (also as text, as a CSV of date cells may hold it),
+ * `dd-mm-jjjj`, `d-m-jjjj`, `dd/mm/jjjj`, `dd.mm.jjjj` or ISO `jjjj-mm-dd`, a time after it ignored
+ * (`30-12-2025 00:00`, as Excel writes date cells to CSV). With `/`, both orders are in use (US
+ * software writes `10/01/2025` for 1 October): when both parts could be the month, the date is
+ * ambiguous and not guessed.
  */
 export function parseDate(cell: CellValue | undefined): DateResult {
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? { ok: false, impossible: false } : { ok: true, iso: isoFromUtc(cell) };
+  if (typeof cell === 'string' && /^\d{5}(?:[.,]\d+)?$/.test(cell.trim())) return parseDate(Number(cell.trim().replace(',', '.')));
   if (typeof cell === 'number') {
     if (cell < 1 || cell > EXCEL_MAX_SERIAL) return { ok: false, impossible: false };
     return { ok: true, iso: isoFromUtc(new Date((Math.floor(cell) - EXCEL_EPOCH_OFFSET) * MS_PER_DAY)) };
@@ -124,7 +130,11 @@ export function parseDate(cell: CellValue | undefined): DateResult {
   const text = cell.trim();
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(text);
   if (iso) return fromParts(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-  const dutch = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$/.exec(text);
-  if (dutch) return fromParts(Number(dutch[4]), Number(dutch[3]), Number(dutch[1]));
-  return { ok: false, impossible: false };
+  const dutch = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(text);
+  if (!dutch) return { ok: false, impossible: false };
+  const [first, second, year] = [Number(dutch[1]), Number(dutch[3]), Number(dutch[4])];
+  if (dutch[2] === '/' && first !== second && first <= 12 && second <= 12) return { ok: false, impossible: false, ambiguous: true };
+  // `10/25/2025` can only be month first.
+  if (dutch[2] === '/' && second > 12 && first <= 12) return fromParts(year, first, second);
+  return fromParts(year, second, first);
 }

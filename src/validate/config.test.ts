@@ -48,6 +48,17 @@ describe('loadConfig: valid files', () => {
     },
   );
 
+  it('reads the cover keys: status (default concept), issuing unit and date of issue', async () => {
+    const plain = await load(`${BASE}rubricering: Dep. V.\n`);
+    expect(plain.settings).toMatchObject({ status: 'concept' });
+    expect(plain.settings?.uitgevendeEenheid).toBeUndefined();
+    const full = await load(`${BASE}rubricering: Dep. V.\nstatus: Definitief\nuitgevendeEenheid: Directie CIO\nuitgiftedatum: 15-02-2026\n`);
+    expect(full.messages).toEqual([]);
+    expect(full.settings).toMatchObject({ status: 'definitief', uitgevendeEenheid: 'Directie CIO', uitgiftedatum: '2026-02-15' });
+    const wrong = await load(`${BASE}rubricering: Dep. V.\nstatus: klaar\nuitgiftedatum: 31-02-2026\n`);
+    expect(wrong.messages.map((m) => [m.column, m.ruleId])).toEqual(expect.arrayContaining([['status', 'onbekende-waarde'], ['uitgiftedatum', 'onmogelijke-datum']]));
+  });
+
   it('keeps vorige as written when it exists relative to the data folder', async () => {
     const { settings, messages } = await load(`${BASE}rubricering: Openbaar\nvorige: ../vorig-jaar\n`);
     expect(messages).toEqual([]);

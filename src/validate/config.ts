@@ -22,6 +22,7 @@ const DATE_EXPECTED = 'een datum als jjjj-mm-dd of dd-mm-jjjj';
 const KEY_RULES: Record<string, { unknownRule?: string; expected: string }> = {
   rubricering: { unknownRule: 'onbekende-rubricering', expected: LEVEL_EXPECTED },
   peildatum: { expected: DATE_EXPECTED },
+  uitgiftedatum: { expected: DATE_EXPECTED },
 };
 
 /** The line of the deepest node of `keys` that exists: the key itself, or its nearest parent. */
@@ -153,19 +154,14 @@ function preprocess(raw: Record<string, unknown>, locate: (keys: readonly Key[])
   const value = { ...raw };
   const messages: Message[] = [];
   if (typeof raw.rubricering === 'string') value.rubricering = parseLevel(raw.rubricering) ?? raw.rubricering;
-  if (typeof raw.peildatum === 'string' || raw.peildatum instanceof Date) {
-    const date = parseDate(raw.peildatum);
-    if (date.ok) value.peildatum = date.iso;
+  if (typeof raw.status === 'string') value.status = raw.status.trim().toLowerCase();
+  for (const [key, what] of [['peildatum', 'De peildatum'], ['uitgiftedatum', 'De datum van uitgifte']] as const) {
+    const given = raw[key];
+    if (typeof given !== 'string' && !(given instanceof Date)) continue;
+    const date = parseDate(given);
+    if (date.ok) value[key] = date.iso;
     else if (date.impossible) {
-      messages.push(
-        message('error', 'onmogelijke-datum', 'De peildatum bestaat niet.', {
-          file: CONFIG_FILE,
-          ...locate(['peildatum']),
-          column: 'peildatum',
-          actual: show(raw.peildatum),
-          expected: DATE_EXPECTED,
-        }),
-      );
+      messages.push(message('error', 'onmogelijke-datum', `${what} bestaat niet.`, { file: CONFIG_FILE, ...locate([key]), column: key, actual: show(given), expected: DATE_EXPECTED }));
     }
   }
   return { value, messages };

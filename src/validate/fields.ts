@@ -41,10 +41,16 @@ export interface FieldRule {
   expected: string;
   /** Rule id when the value is not one of a closed list. */
   unknownRule?: string;
+  /** The field holds a date, checked for being plausible (see PLAUSIBLE_YEARS). */
+  isDate?: boolean;
 }
+
+/** Dates of a register of this century: outside these years a date is most likely a typing or reading error. */
+export const PLAUSIBLE_YEARS = [1990, 2100] as const;
 
 /** Rule ids of problems found while reading a cell (before the domain schema sees it). */
 export const IMPOSSIBLE_DATE = 'onmogelijke-datum';
+export const AMBIGUOUS_DATE = 'dubbelzinnige-datum';
 export const UNKNOWN_INDICATOR = 'onbekende-indicator';
 
 const orList = (values: readonly string[]) => `${values.slice(0, -1).join(', ')} of ${values.at(-1)}`;
@@ -53,6 +59,7 @@ const readDate: Reader = (cell) => {
   if (isEmpty(cell)) return undefined;
   const result = parseDate(cell);
   if (result.ok) return result.iso;
+  if (result.ambiguous) return new Unreadable({ rule: AMBIGUOUS_DATE }, cellText(cell));
   return result.impossible ? new Unreadable({ rule: IMPOSSIBLE_DATE }, cellText(cell)) : cellText(cell);
 };
 
@@ -78,7 +85,7 @@ function indicatorReader(method: Method): Reader {
 
 const text = (expected = 'tekst'): FieldRule => ({ read: toText, expected });
 const required = text('een niet-lege tekst');
-const date: FieldRule = { read: readDate, expected: 'een bestaande datum als dd-mm-jjjj of jjjj-mm-dd' };
+const date: FieldRule = { read: readDate, expected: 'een bestaande datum als dd-mm-jjjj of jjjj-mm-dd', isDate: true };
 const scale: FieldRule = { read: toNumber, expected: 'een geheel getal van 1 tot en met 5' };
 const reduction: FieldRule = { read: toNumber, expected: 'een getal van 0 tot en met 4 (decimalen toegestaan)' };
 const money: FieldRule = { read: toNumber, expected: 'een bedrag in M€ van 0 of meer' };

@@ -23,22 +23,23 @@ export function validate(tables: readonly Table[], settings: Settings): { regist
   const measures = measureSheets.flatMap((s) => s.records);
   const incidents = incidentSheets.flatMap((s) => s.records);
 
-  const messages: Message[] = [...riskSheets, ...measureSheets, ...incidentSheets].flatMap((s) => s.messages);
-  messages.push(...duplicateIds(risks), ...duplicateIds(measures), ...duplicateIds(incidents), ...missingProgress(measures));
+  // Collected with concat, never push(...list): a spread of 100,000 messages overflows the stack.
+  let messages: Message[] = [...riskSheets, ...measureSheets, ...incidentSheets].flatMap((s) => s.messages);
+  messages = messages.concat(duplicateIds(risks), duplicateIds(measures), duplicateIds(incidents), missingProgress(measures));
   // Without a complete risk register every reference would look unknown.
   if (riskSheets.length && riskSheets.every((s) => !s.fatal)) {
-    messages.push(...unknownRisks(measures, new Set(risks.map(idOf).filter((id) => id !== undefined))));
+    messages = messages.concat(unknownRisks(measures, new Set(risks.map(idOf).filter((id) => id !== undefined))));
   }
   const validRisks = withItem(risks);
   const validMeasures = withItem(measures);
-  messages.push(
-    ...dataQualityWarnings({
+  messages = messages.concat(
+    dataQualityWarnings({
       risks: validRisks,
       measures: validMeasures,
       measuresKnown: measureSheets.length > 0 && measureSheets.every((s) => !s.fatal),
       peildatum: settings.peildatum,
     }),
-    ...[validRisks, validMeasures, withItem(incidents)].flatMap((records) => aboveAnalysisLevel(records, settings.rubricering)),
+    [validRisks, validMeasures, withItem(incidents)].flatMap((records) => aboveAnalysisLevel(records, settings.rubricering)),
   );
 
   // A fresh `weerbaarheid init` folder is valid, but there is nothing to report on yet.

@@ -11,7 +11,7 @@ import { message, type Message } from '../messages.js';
 import type { Incident, Measure, Method, Risk, Source } from '../model.js';
 import { normalizeKey } from '../text/normalize.js';
 import { cellText, isEmpty } from './cells.js';
-import { DOMAIN_SCHEMA, fieldRules, IMPOSSIBLE_DATE, UNKNOWN_INDICATOR, Unreadable, type FieldRule, type ReadIssue } from './fields.js';
+import { AMBIGUOUS_DATE, DOMAIN_SCHEMA, fieldRules, IMPOSSIBLE_DATE, PLAUSIBLE_YEARS, UNKNOWN_INDICATOR, Unreadable, type FieldRule, type ReadIssue } from './fields.js';
 
 export type Place = Pick<Message, 'file' | 'sheet' | 'row' | 'column' | 'cell'>;
 
@@ -84,11 +84,29 @@ function reasonOf(ruleId: string, header: string, unknown: readonly string[] = [
       return 'De rubricering is onbekend.';
     case IMPOSSIBLE_DATE:
       return `De datum in kolom ${header} bestaat niet.`;
+    case AMBIGUOUS_DATE:
+      return `De datum in kolom ${header} kan dag-maand-jaar en maand-dag-jaar zijn; schrijf hem als dd-mm-jjjj of jjjj-mm-dd.`;
     case UNKNOWN_INDICATOR:
       return unknown.length === 1 ? `De indicator ${unknown[0]} is onbekend.` : `De indicatoren ${unknown.join(', ')} zijn onbekend.`;
     default:
       return `De waarde in kolom ${header} is onbekend of ongeldig.`;
   }
+}
+
+/** An ISO date within PLAUSIBLE_YEARS, or no date at all. */
+function plausibleDate(value: unknown): boolean {
+  if (typeof value !== 'string') return true;
+  const year = Number(value.slice(0, 4));
+  return year >= PLAUSIBLE_YEARS[0] && year <= PLAUSIBLE_YEARS[1];
+}
+
+/** A date that reads but lies outside PLAUSIBLE_YEARS (`01-01-1925`, a serial read as 2225) is a warning. */
+function implausibleDate(value: string, place: Place, cell: CellValue | undefined): Message {
+  return message('warning', 'datum-onwaarschijnlijk', `De datum ${value} ligt buiten ${PLAUSIBLE_YEARS[0]}-${PLAUSIBLE_YEARS[1]}; controleer of hij goed is ingevuld.`, {
+    ...place,
+    actual: cellText(cell),
+    expected: `een datum tussen ${PLAUSIBLE_YEARS[0]} en ${PLAUSIBLE_YEARS[1]}`,
+  });
 }
 
 export function checkSheet<K extends SheetKind>(table: Table & { kind: K }, method: Method): CheckedSheet<K> {
@@ -136,7 +154,10 @@ export function checkSheet<K extends SheetKind>(table: Table & { kind: K }, meth
     };
 
     const result = schema.safeParse(values);
-    if (result.success && !readIssues) return { source, cells, at, item: Object.assign(result.data, { source }) as ItemOf[K] };
+    if (result.success && !readIssues) {
+      for (const { field, rule } of fields) if (rule.isDate && !plausibleDate(values[field])) messages.push(implausibleDate(values[field] as string, at(field), cells[field]));
+      return { source, cells, at, item: Object.assign(result.data, { source }) as ItemOf[K] };
+    }
     const report = (ruleId: string, field: string, unknown?: readonly string[]) => {
       const cell = cells[field];
       const rule = rules[field];

@@ -28,6 +28,7 @@ export const NUM = {
   twoDecimals: '0.00',
   money: '#,##0.00',
   change: '+0.0;-0.0;0.0',
+  percent: '0%',
   date: 'dd-mm-yyyy',
 } as const;
 

@@ -56,7 +56,8 @@ export function addMatrixSheet(newSheet: NewSheet, name: string, analysis: Analy
   const counts = countMatrix(analysis.risks, (risk) => risk[level]);
   const total = counts.flat().reduce((a, b) => a + b, 0);
   const cursor = new SheetCursor(sheet);
-  writeMatrix(cursor, analysis.methode, (kans, impact) => counts[kans - 1]?.[impact - 1] ?? 0);
+  // An empty cell stays blank, as in the report's matrices: a grid of zeros hides where the risks are.
+  writeMatrix(cursor, analysis.methode, (kans, impact) => counts[kans - 1]?.[impact - 1] || null);
   cursor
     .blank()
     .line([`Aantal risico's (${total}, niet gesloten) per ${level} kans en impact, afgerond (half naar boven). Kleur: klasse volgens de matrix van de methode.`]);

@@ -11,7 +11,8 @@ import { COLUMNS, SHEET_LABEL } from '../../columns.js';
 import type { SheetKind } from '../../ingest/table.js';
 import { INCIDENT_KINDS, MEASURE_STATUSES, MEASURE_TYPES, RISK_STATUSES, type Method } from '../../model.js';
 import { LATE_COLOR, NUM, excelDate } from './format.js';
-import { addTableSheet, listValidation, rangeValidation, type NewSheet, type Plain, type TableColumn } from './table.js';
+import { columnLetter } from '../../text/column-letter.js';
+import { addTableSheet, codesValidation, listValidation, rangeValidation, type NewSheet, type Plain, type TableColumn } from './table.js';
 
 type Incident = Analysis['incidents'][number];
 
@@ -34,11 +35,11 @@ const rubricering = <T extends { rubricering: keyof typeof LEVEL_LABEL }>(): Fie
   validation: listValidation(LEVEL_NAMES, 'Rubricering van dit item (VIR-BI).'),
 });
 const money = (prompt: string): Pick<FieldSpec<unknown>, 'numFmt' | 'validation'> => ({ numFmt: NUM.money, validation: rangeValidation('decimal', 0, undefined, prompt) });
-const indicatorList = (method: Method) =>
-  listValidation(
-    method.indicatoren.map((i) => i.code),
+const indicatorList = (method: Method, kind: SheetKind) =>
+  codesValidation(
+    method.indicatoren.map((i) => i.code.toUpperCase()),
     'Een of meer indicatorcodes, gescheiden door een komma.',
-    false,
+    `${columnLetter(COLUMNS[kind].findIndex((c) => c.field === 'indicatoren'))}2`,
   );
 
 /** The contract columns of `kind`, in contract order; a contract field without a spec is a programming error. */
@@ -57,7 +58,7 @@ export function riskColumns(method: Method): TableColumn<ScoredRisk>[] {
     titel: { value: (r) => r.titel },
     omschrijving: { value: (r) => r.omschrijving },
     dreigingscategorie: { value: (r) => r.dreigingscategorie },
-    indicatoren: { value: (r) => codes(r.indicatoren), validation: indicatorList(method) },
+    indicatoren: { value: (r) => codes(r.indicatoren), validation: indicatorList(method, 'risks') },
     kans: { value: (r) => r.bruto.kans, numFmt: NUM.integer, validation: scale('Kans') },
     impact: { value: (r) => r.bruto.impact, numFmt: NUM.integer, validation: scale('Impact') },
     eigenaar: { value: (r) => r.eigenaar },
@@ -82,7 +83,7 @@ export function riskColumns(method: Method): TableColumn<ScoredRisk>[] {
       ];
     }),
     { header: 'Gekoppelde maatregelen', value: (r) => codes(r.maatregelen) },
-    { header: 'Totaal credit', value: (r) => r.totaalCredit, numFmt: NUM.twoDecimals },
+    { header: 'Som voortgangsaandelen', value: (r) => r.totaalCredit, numFmt: NUM.twoDecimals },
   ];
   return [...contract, ...computed];
 }
@@ -96,7 +97,8 @@ export function measureColumns(): TableColumn<ScoredMeasure>[] {
     risicos: { value: (m) => codes(m.risicos) },
     type: { value: (m) => m.type, validation: listValidation(MEASURE_TYPES, 'Intern of extern.') },
     status: { value: (m) => m.status, validation: listValidation(MEASURE_STATUSES, 'Status van de maatregel.') },
-    voortgang: { value: (m) => m.voortgang, numFmt: NUM.integer, validation: rangeValidation('decimal', 0, 100, 'Voortgang in procenten (0 tot en met 100).') },
+    // Stored as a fraction with a percent format, as Excel keeps a typed 60%; read back as 60.
+    voortgang: { value: (m) => (m.voortgang === undefined ? undefined : m.voortgang / 100), numFmt: NUM.percent, validation: { ...rangeValidation('decimal', 0, 1, 'Voortgang als percentage (0% tot en met 100%).'), error: 'Vul een percentage van 0% tot en met 100% in.' } },
     streefdatum: { value: (m) => date(m.streefdatum), numFmt: NUM.date },
     gereedOp: { value: (m) => date(m.gereedOp), numFmt: NUM.date },
     kansreductie: { value: (m) => m.kansreductie, ...reduction('Kansreductie') },
@@ -108,7 +110,7 @@ export function measureColumns(): TableColumn<ScoredMeasure>[] {
     rubricering: rubricering(),
   });
   const computed: TableColumn<ScoredMeasure>[] = [
-    { header: 'Credit', value: (m) => m.credit, numFmt: NUM.twoDecimals },
+    { header: 'Voortgangsaandeel', value: (m) => m.credit, numFmt: NUM.twoDecimals },
     { header: 'Te laat', value: (m) => yesNo(m.teLaat) },
     { header: 'Dagen te laat', value: (m) => m.dagenTeLaat, numFmt: NUM.integer },
   ];
@@ -123,7 +125,7 @@ export function incidentColumns(method: Method): TableColumn<Incident>[] {
     datum: { value: (i) => date(i.datum), numFmt: NUM.date },
     titel: { value: (i) => i.titel },
     omschrijving: { value: (i) => i.omschrijving },
-    indicatoren: { value: (i) => codes(i.indicatoren), validation: indicatorList(method) },
+    indicatoren: { value: (i) => codes(i.indicatoren), validation: indicatorList(method, 'incidents') },
     hersteltijd: { value: (i) => i.hersteltijd, ...hours('Hersteltijd in uren.') },
     norm: { value: (i) => i.norm, ...hours('Norm voor de hersteltijd in uren.') },
     rubricering: rubricering(),

@@ -10,6 +10,8 @@ import { CLASS_COLOR, CLASS_HEADER, NUM, excelDate } from './format.js';
 import { SheetCursor } from './layout.js';
 import { isDefaultMethod } from '../../score/method.js';
 import { addTableSheet, type NewSheet, type TableColumn } from './table.js';
+import { completedInYear } from '../findings.js';
+import { shownChange } from '../format.js';
 
 export interface SummaryContext {
   title: string;
@@ -52,7 +54,7 @@ export function addSummarySheet(newSheet: NewSheet, analysis: Analysis, ctx: Sum
       i.naam,
       { value: i.score, numFmt: NUM.oneDecimal },
       { value: i.vorigeScore, numFmt: NUM.oneDecimal },
-      { value: i.verandering, numFmt: NUM.change },
+      { value: shownChange(i.score, i.vorigeScore), numFmt: NUM.change },
       i.aantalRisicos,
     ]);
   }
@@ -67,7 +69,7 @@ export function addSummarySheet(newSheet: NewSheet, analysis: Analysis, ctx: Sum
       .line(["Gesloten risico's", trend.geslotenRisicos.length])
       .line(['Risico\'s met andere klasse (actueel)', trend.klasseWijzigingen.length])
       .line(['Maatregelen nieuw te laat', trend.nieuwTeLaat.length])
-      .line(['Maatregelen nieuw gereed', trend.nieuwGereed.length]);
+      .line([`Maatregelen gereed in ${analysis.jaar}`, completedInYear(analysis).length]);
   }
   sheet.commit();
 }
@@ -77,7 +79,8 @@ const indicatorColumns: TableColumn<IndicatorResult>[] = [
   { header: 'Indicator', value: (i) => i.naam },
   { header: 'Score', value: (i) => i.score, numFmt: NUM.oneDecimal },
   { header: 'Vorig jaar', value: (i) => i.vorigeScore, numFmt: NUM.oneDecimal },
-  { header: 'Verandering', value: (i) => i.verandering, numFmt: NUM.change },
+  // The difference of the scores as shown (one decimal), as in the report: 75,9 → 72,6 is −3,3.
+  { header: 'Verandering', value: (i) => shownChange(i.score, i.vorigeScore), numFmt: NUM.change },
   { header: "Aantal risico's", value: (i) => i.aantalRisicos, numFmt: NUM.integer },
   ...CLASSES.map((klasse): TableColumn<IndicatorResult> => ({ header: CLASS_HEADER[klasse], value: (i) => i.perKlasse[klasse] ?? 0, numFmt: NUM.integer })),
   { header: 'Slechtste risico', value: (i) => i.slechtsteRisico },

@@ -71,9 +71,11 @@ export function addTableSheet<T>(
   }));
 
   const header = sheet.addRow(columns.map((c) => c.header));
-  header.eachCell((cell) => {
+  header.eachCell((cell, column) => {
     cell.font = HEADER_FONT;
     cell.fill = HEADER_FILL;
+    // A header over numbers and dates (which Excel right-aligns) stands right above them.
+    if (columns[column - 1]?.numFmt) cell.alignment = { horizontal: 'right' };
   });
   header.commit();
   // One style object per column, shared by its cells: exceljs caches a style's id per object, so
@@ -90,6 +92,8 @@ export function addTableSheet<T>(
   const lastRow = rows.length + 1;
   const lastLetter = columnLetter(columns.length - 1);
   sheet.autoFilter = `A1:${lastLetter}${lastRow}`;
+  // The header row on every printed page.
+  sheet.pageSetup.printTitlesRow = '1:1';
   addRules(sheet, columns, options, lastRow);
   sheet.commit();
 }
@@ -149,6 +153,25 @@ export function listValidation(values: readonly string[], prompt: string, strict
     errorStyle: 'stop',
     errorTitle: 'Ongeldige waarde',
     error: `Kies een van: ${values.join(', ')}.`,
+  };
+}
+
+/**
+ * A check for a column of one or more codes separated by commas or semicolons (`FYS, DIG`): with every
+ * code and separator taken out of the cell, nothing may remain. A list drop-down would allow one code only.
+ */
+export function codesValidation(codes: readonly string[], prompt: string, firstCell: string): ExcelJS.DataValidation {
+  const stripped = [...codes, ',', ';'].reduce((formula, code) => `SUBSTITUTE(${formula},"${code}","")`, `UPPER(${firstCell})`);
+  return {
+    type: 'custom',
+    allowBlank: true,
+    formulae: [`LEN(TRIM(${stripped}))=0`],
+    showInputMessage: true,
+    prompt,
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: 'Ongeldige waarde',
+    error: `Vul een of meer van ${codes.join(', ')} in, gescheiden door een komma.`,
   };
 }
 
