@@ -4,7 +4,7 @@
  * summary sentence per indicator that moved most.
  */
 import { BRIDGE_STEPS, type IndicatorResult } from '../analysis.js';
-import { getal, verandering } from './format.js';
+import { getal, shown, verandering } from './format.js';
 
 export type BridgeStep = (typeof BRIDGE_STEPS)[number];
 
@@ -35,8 +35,8 @@ export interface ShownBridge {
   delen: Record<BridgeStep, number>;
 }
 
-/** Tenths of a point as the report rounds it (half away from zero, as Intl and toFixed do). */
-const tenths = (x: number) => Math.round(Number(x.toFixed(1)) * 10);
+/** Tenths of a point, of the value exactly as the report shows it. */
+const tenths = (x: number) => Math.round(shown(x, 1) * 10);
 export const fromTenths = (t: number) => t / 10;
 
 /**
@@ -60,11 +60,6 @@ export function shownBridge(i: IndicatorResult): ShownBridge | null {
   // The shown change is within three tenths of the sum of the floors (see docs/methode.md), so nothing is left here.
   const delen = Object.fromEntries(BRIDGE_STEPS.map((step, k) => [step, floors[k]!])) as Record<BridgeStep, number>;
   return { code: i.code, naam: i.naam, vorige, score, verandering: score - vorige, delen };
-}
-
-/** A change as shown: the difference of the two shown (rounded) scores; null when either is missing. */
-export function shownChange(i: Pick<IndicatorResult, 'score' | 'vorigeScore'>): number | null {
-  return i.score === null || i.vorigeScore === null ? null : fromTenths(tenths(i.score) - tenths(i.vorigeScore));
 }
 
 /** The step that contributed most in the direction of the change. */

@@ -94,7 +94,7 @@ describe('the bridge in the report', async () => {
   it('gives each indicator with a bridge a waterfall and a table whose steps add up to this year\'s score', () => {
     for (const ind of analysis.indicators.filter((i) => i.brug)) {
       const t = tableByCaption(section(tree, 'Weerbaarheid per indicator'), `verandering van ${ind.naam}:`);
-      expect(t.header).toEqual(['Stap', 'Verandering', 'Score']);
+      expect(t.header).toEqual(['Stap', 'Bijdrage', 'Score']);
       expect(t.rows.map((r) => r[0])).toEqual(['Score 2024', "Nieuwe en vervallen risico's", 'Herbeoordeling van kans en impact', 'Voortgang van maatregelen', 'Score 2025']);
       const [, now, before] = shown(ind.naam);
       expect(t.rows[0]![2]).toBe(before);

@@ -14,7 +14,7 @@ import { figure, table, type Figure, type Table } from './table.js';
 
 interface Row {
   stap: string;
-  verandering: string;
+  bijdrage: string;
   score: string;
 }
 
@@ -25,20 +25,20 @@ export function bridgeView(a: Analysis, indicator: IndicatorResult, index: numbe
   const vorigJaar = a.trend?.vorigJaar ?? a.jaar - 1;
   let level = b.vorige;
   const rows: Row[] = [
-    { stap: `Score ${vorigJaar}`, verandering: '', score: score(fromTenths(b.vorige)) },
+    { stap: `Score ${vorigJaar}`, bijdrage: '', score: score(fromTenths(b.vorige)) },
     ...BRIDGE_STEPS.map((step) => {
       level += b.delen[step];
-      return { stap: STEP_LABEL[step], verandering: verandering(fromTenths(b.delen[step])), score: score(fromTenths(level)) };
+      return { stap: STEP_LABEL[step], bijdrage: verandering(fromTenths(b.delen[step])), score: score(fromTenths(level)) };
     }),
-    { stap: `Score ${a.jaar}`, verandering: verandering(fromTenths(b.verandering)), score: score(fromTenths(b.score)) },
+    { stap: `Score ${a.jaar}`, bijdrage: verandering(fromTenths(b.verandering)), score: score(fromTenths(b.score)) },
   ];
   return {
     figuur: figure(charts, bridgeChartFile(index, indicator.code).slice(0, -'.svg'.length)),
     tabel: table(
-      `Verklaring van de verandering van ${md(indicator.naam)}: de bijdrage van elke stap en de score daarna.`,
+      `Verklaring van de verandering van ${md(indicator.naam)}: de bijdrage van elke stap en de score daarna; bij de score van dit jaar de hele verandering.`,
       [
         ['Stap', (r: Row) => r.stap],
-        ['Verandering', (r) => r.verandering, true],
+        ['Bijdrage', (r) => r.bijdrage, true],
         ['Score', (r) => r.score, true],
       ],
       rows,
@@ -62,7 +62,7 @@ export function historyTable(a: Analysis): Table | null {
   type Year = (typeof years)[number];
   return table(
     'Score per indicator en totaalscore per jaar; een jaar met een andere methode is niet te vergelijken met de jaren met de methode van dit jaar.',
-    [['Jaar', (y: Year) => y.jaar], ...a.indicators.map((i): [string, (y: Year) => string, boolean] => [md(i.code), (y) => score(y.scores[i.code]), true]), ['Totaal', (y) => score(y.totaal), true]],
+    [['Jaar', (y: Year) => y.jaar, true], ...a.indicators.map((i): [string, (y: Year) => string, boolean] => [md(i.code), (y) => score(y.scores[i.code]), true]), ['Totaal', (y) => score(y.totaal), true]],
     years,
     { leeg: '' },
   );
