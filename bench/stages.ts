@@ -1,117 +1,81 @@
 /**
  * One benchmark measurement in a fresh process, so that each stage's peak RSS is its own:
- *   node dist/bench-bundle/stages.mjs pipeline DATA OUT   ingest, validate, score; writes OUT/analysis.json
- *   node dist/bench-bundle/stages.mjs generate DATA OUT   the whole run, all formats
- *   node dist/bench-bundle/stages.mjs STAGE OUT           markdown | html | pdf | excel | mdpdf, from what the step before wrote
- * Prints one JSON line: { stage: { ms, rssMiB } } (rssMiB: the process's peak RSS after the stage).
+ *   node dist/bench-bundle/stages.mjs pipeline DATA         ingest, validate, score
+ *   node dist/bench-bundle/stages.mjs markdown|pdf|excel DATA   analyse, then render that format (pdf: html and pdf)
+ *   node dist/bench-bundle/stages.mjs generate DATA OUT     the whole run, all formats, written
+ *   node dist/bench-bundle/stages.mjs mdpdf OUT             Markdown → PDF from OUT/bench.md, as the peers are timed
+ * Prints one JSON line: { stage: { ms, rssMiB } } (rssMiB: the process's peak RSS when the stage ended).
+ * Every mode but mdpdf runs the library's API, timed by its own progress events.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { ProgressEvent } from '../src/index.js';
 import type { HtmlMeta } from '../src/render/html.js';
 
-// Each mode imports only what it uses, so a stage's time and memory are not those of the others' modules.
 const result: Record<string, { ms: number; rssMiB: number }> = {};
-async function stage<T>(name: string, work: () => Promise<T> | T): Promise<T> {
-  // Garbage left by the step before is not this step's cost (the runner passes --expose-gc).
-  globalThis.gc?.();
-  const start = performance.now();
-  const value = await work();
-  result[name] = { ms: performance.now() - start, rssMiB: process.resourceUsage().maxRSS / 1024 };
-  return value;
-}
+const rssMiB = () => process.resourceUsage().maxRSS / 1024;
+/** Records the stages asked for, as the library reports them. */
+const recorder =
+  (stages: readonly string[]) =>
+  (e: ProgressEvent): void => {
+    if (e.phase === 'end' && stages.includes(e.stage)) result[e.stage] = { ms: e.ms ?? NaN, rssMiB: rssMiB() };
+  };
 
 const [mode, ...args] = process.argv.slice(2);
+const FORMAT_OF = { markdown: 'md', pdf: 'pdf', excel: 'xlsx' } as const;
+const STAGES_OF = { markdown: ['markdown'], pdf: ['html', 'pdf'], excel: ['excel'] } as const;
 
-async function pipeline(dataDir: string, outDir: string) {
-  const { loadConfig } = await import('../src/validate/config.js');
-  const { ingest } = await import('../src/ingest/index.js');
-  const { validate } = await import('../src/validate/index.js');
-  const { score } = await import('../src/score/index.js');
-  await mkdir(join(outDir, 'figuren'), { recursive: true });
-  const { settings } = await loadConfig(dataDir);
-  if (!settings) throw new Error('analyse.yaml van de benchmark is ongeldig');
-  const read = await stage('ingest', () => ingest(dataDir));
-  const checked = await stage('validate', () => validate(read.tables, settings));
-  const errors = [...read.messages, ...checked.messages].filter((m) => m.severity === 'error');
-  if (errors.length) throw new Error(`${errors.length} fouten in de benchmarkinvoer, de eerste: ${errors[0]?.reason}`);
-  const analysis = await stage('score', () => score(checked.registers, settings, null));
-  await writeFile(join(outDir, 'analysis.json'), JSON.stringify(analysis));
-  await writeFile(join(outDir, 'inputs.json'), JSON.stringify({ inputs: read.inputs, annexRowLimit: settings.bijlageMaxRijen }));
+// Each mode imports only what it uses, so a stage's time and memory are not those of the others' modules.
+async function analysed(dataDir: string, onProgress?: (e: ProgressEvent) => void) {
+  const { analyse } = await import('../src/analyse.js');
+  const a = await analyse(dataDir, { onProgress });
+  if (!a.ok) throw new Error(`benchmarkinvoer ongeldig: ${a.messages.find((m) => m.severity === 'error')?.reason ?? a.failure.message}`);
+  return a;
 }
 
-async function render(name: string, outDir: string) {
-  const { AnalysisSchema } = await import('../src/analysis.js');
-  const { LEVEL_LABEL } = await import('../src/classify/levels.js');
-  const analysis = AnalysisSchema.parse(JSON.parse(await readFile(join(outDir, 'analysis.json'), 'utf8')));
-  const meta: HtmlMeta = {
-    title: `Benchmark ${analysis.risks.length} risico's`,
-    organisatie: analysis.organisatie,
-    jaar: analysis.jaar,
-    peildatum: analysis.peildatum,
-    levelLabel: LEVEL_LABEL[analysis.rubricering],
-    toolVersion: 'bench',
-    subject: 'benchmark',
-    keywords: ['benchmark'],
-  };
-  if (name === 'markdown') {
-    const { renderMarkdown } = await import('../src/render/markdown.js');
-    const { inputs, annexRowLimit } = JSON.parse(await readFile(join(outDir, 'inputs.json'), 'utf8'));
-    const report = await stage('markdown', () =>
-      renderMarkdown(analysis, { toolVersion: 'bench', inputsHash: '0', inputs, dataQuality: [], slug: 'bench', annexRowLimit, reducedLevel: false }),
-    );
-    await writeFile(join(outDir, 'bench.md'), report.markdown);
-    for (const c of report.charts) {
-      await mkdir(join(outDir, c.file, '..'), { recursive: true });
-      await writeFile(join(outDir, c.file), c.svg);
-    }
-  } else if (name === 'html') {
-    const { renderHtml } = await import('../src/render/html.js');
+if (mode === 'pipeline') {
+  // Garbage left by start-up is not this step's cost (the runner passes --expose-gc).
+  globalThis.gc?.();
+  await analysed(args[0]!, recorder(['ingest', 'validate', 'score']));
+} else if (mode === 'markdown' || mode === 'pdf' || mode === 'excel') {
+  const a = await analysed(args[0]!);
+  globalThis.gc?.();
+  const { render } = await import('../src/render/index.js');
+  const r = await render(a, { formats: [FORMAT_OF[mode]], printTimeoutMs: 120_000, onProgress: recorder(STAGES_OF[mode]) });
+  if (!r.ok) throw new Error(`render mislukt: ${r.failure.message ?? r.failure.kind}`);
+} else if (mode === 'generate') {
+  const { runGenerate } = await import('../src/run.js');
+  const start = performance.now();
+  const run = await runGenerate({ dataDir: args[0]!, outDir: args[1]!, force: true });
+  if (run.exitCode !== 0) throw new Error(`generate gaf exitcode ${run.exitCode}: ${run.failure ?? ''}`);
+  result.generate = { ms: performance.now() - start, rssMiB: rssMiB() };
+} else if (mode === 'mdpdf') {
+  await markdownToPdf(args[0]!);
+} else {
+  throw new Error(`onbekende stap ${mode}`);
+}
+process.stdout.write(JSON.stringify(result) + '\n');
+
+/**
+ * The whole Markdown → PDF path in one process, from a Markdown file as md-to-pdf and the bare
+ * print get it (see bench.ts): the library has no such entry, so this one calls the HTML and PDF
+ * modules. It also writes the bench.html the bare print starts from.
+ */
+async function markdownToPdf(outDir: string) {
+  const { renderHtml } = await import('../src/render/html.js');
+  const { createBrowserSession } = await import('../src/render/browser.js');
+  const { printPdf } = await import('../src/render/pdf.js');
+  const meta: HtmlMeta = { title: 'Benchmark', organisatie: 'bench', jaar: 2025, peildatum: '2025-12-31', levelLabel: 'Openbaar', toolVersion: 'bench', subject: 'benchmark', keywords: ['benchmark'] };
+  const session = createBrowserSession();
+  try {
+    // As in generate: Chromium starts while the HTML is made.
+    void session.prepare();
     const markdown = await readFile(join(outDir, 'bench.md'), 'utf8');
-    const html = await stage('html', () => renderHtml(markdown, meta));
+    const html = await renderHtml(markdown, meta);
+    await mkdir(outDir, { recursive: true });
     await writeFile(join(outDir, 'bench.html'), html.html);
-  } else if (name === 'pdf') {
-    const { createBrowserSession } = await import('../src/render/browser.js');
-    const { printPdf } = await import('../src/render/pdf.js');
-    const session = createBrowserSession();
-    try {
-      await stage('pdf', () =>
-        printPdf(session, { htmlPath: join(outDir, 'bench.html'), outPath: join(outDir, 'bench.pdf'), meta, allowedDir: outDir, creationDate: new Date(0), timeoutMs: 120_000 }),
-      );
-    } finally {
-      await session.close();
-    }
-  } else if (name === 'mdpdf') {
-    // The whole Markdown → PDF path in one process, as the peers are timed (see bench.ts).
-    const { renderHtml } = await import('../src/render/html.js');
-    const { createBrowserSession } = await import('../src/render/browser.js');
-    const { printPdf } = await import('../src/render/pdf.js');
-    const session = createBrowserSession();
-    try {
-      // As in generate: Chromium starts while the HTML is made.
-      void session.prepare();
-      const markdown = await readFile(join(outDir, 'bench.md'), 'utf8');
-      const html = await renderHtml(markdown, meta);
-      await writeFile(join(outDir, 'bench.html'), html.html);
-      await printPdf(session, { htmlPath: join(outDir, 'bench.html'), outPath: join(outDir, 'bench.pdf'), meta, allowedDir: outDir, creationDate: new Date(0) });
-    } finally {
-      await session.close();
-    }
-  } else if (name === 'excel') {
-    const { writeWorkbook } = await import('../src/render/excel.js');
-    await stage('excel', () => writeWorkbook(analysis, { levelLabel: meta.levelLabel, toolVersion: 'bench', dataQuality: [], title: meta.title }, join(outDir, 'bench.xlsx')));
-  } else {
-    throw new Error(`onbekende stap ${name}`);
+    await printPdf(session, { htmlPath: join(outDir, 'bench.html'), outPath: join(outDir, 'bench.pdf'), meta, allowedDir: outDir, creationDate: new Date(0) });
+  } finally {
+    await session.close();
   }
 }
-
-/** The whole `generate` in one process, as a user runs it (Chromium's own memory not included). */
-async function generateAll(dataDir: string, outDir: string) {
-  const { runGenerate } = await import('../src/run.js');
-  const run = await stage('generate', () => runGenerate({ dataDir, outDir, force: true }));
-  if (run.exitCode !== 0) throw new Error(`generate gaf exitcode ${run.exitCode}: ${run.failure ?? ''}`);
-}
-
-if (mode === 'pipeline') await pipeline(args[0]!, args[1]!);
-else if (mode === 'generate') await generateAll(args[0]!, args[1]!);
-else await render(mode ?? '', args[0]!);
-process.stdout.write(JSON.stringify(result) + '\n');

@@ -6,12 +6,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { Analysis } from './analysis.js';
 import { AnalysisSchema } from './analysis.js';
-import { filterRegisters } from './classify/filter.js';
-import type { Level } from './classify/levels.js';
 import { ingest } from './ingest/index.js';
 import type { InputFile } from './ingest/table.js';
 import { boundMessages, message, type Message } from './messages.js';
-import type { Registers, Settings } from './model.js';
+import type { Registers, ScoreBasis, Settings } from './model.js';
 import { HISTORY_YEARS } from './score/history.js';
 import { score } from './score/index.js';
 import { sha256 } from './output/hash.js';
@@ -45,6 +43,26 @@ export async function loadData(dataDir: string, step: StepRunner = untimed): Pro
   return { settings, registers: checked.registers, inputs, messages: boundMessages([...messages, ...checked.messages]) };
 }
 
+/** Last year as this year's scoring needs it. */
+export interface PreviousData {
+  registers: Registers;
+  settings: Settings;
+  /** The year before, as far as the history reaches: its data folder, or its analysis.json as it is. */
+  earlier?: PreviousData | Analysis;
+}
+
+export interface PreviousYear {
+  /** Its result over all its items: the analysis.json written then, or its data folder scored now. */
+  previous?: Analysis;
+  /**
+   * Its data folder's registers and settings, so that it can be scored over the visible items too
+   * (scoregrondslag `zichtbaar`), with the year before it in the same form for the history.
+   */
+  data?: PreviousData;
+  inputs: InputFile[];
+  messages: Message[];
+}
+
 /**
  * Last year's result: its analysis.json as written then (with the history it carries), or its data
  * folder scored now with its own settings and, through its own `vorige`, the years before it, as far
@@ -53,8 +71,8 @@ export async function loadData(dataDir: string, step: StepRunner = untimed): Pro
 export async function loadPrevious(
   dataDir: string,
   vorige: string,
-  /** Score last year over the items visible at this level only (scoregrondslag `zichtbaar`). */
-  visibleOnly?: Level,
+  /** This year's score basis: an analysis.json scored on another basis is compared with a warning. */
+  basis: ScoreBasis = 'alle',
   /** How many years back `vorige` points from the year being generated (1: last year). */
   depth = 1,
 ): Promise<PreviousYear> {
@@ -72,11 +90,11 @@ export async function loadPrevious(
         messages: [message('error', 'vorige-ongeldig', 'De analyse van vorig jaar is geen geldige analysis.json.', { file: name, column: issue?.path.join('.'), expected: 'een analysis.json zoals weerbaarheid die schrijft' })],
       };
     }
-    const basis =
-      visibleOnly && parsed.data.scoregrondslag !== 'zichtbaar'
+    const otherBasis =
+      basis === 'zichtbaar' && parsed.data.scoregrondslag !== 'zichtbaar'
         ? [message('warning', 'vorige-andere-grondslag', 'De scores van vorig jaar in deze analysis.json gaan over alle gegevens, die van dit jaar alleen over wat op dit niveau zichtbaar is; de verandering per indicator vergelijkt dus ongelijke grondslagen.', { file: name, expected: 'de datamap van vorig jaar als vorige, zodat die op dezelfde grondslag wordt gescoord' })]
         : [];
-    return { previous: parsed.data, inputs: [{ path: name, sha256: sha256(bytes), bytes: bytes.length }], messages: basis };
+    return { previous: parsed.data, inputs: [{ path: name, sha256: sha256(bytes), bytes: bytes.length }], messages: otherBasis };
   }
   const loaded = await loadData(path);
   const inputs = loaded.inputs.map((i) => ({ ...i, path: rel(i.path) }));
@@ -85,19 +103,15 @@ export async function loadPrevious(
     .filter((m) => m.severity === 'error' && m.ruleId !== 'vorige-bestaat-niet')
     .map((m) => ({ ...m, file: m.file ? rel(m.file) : rel('.') }));
   if (!loaded.settings || !loaded.registers || messages.length) return { inputs, messages };
-  const registers = visibleOnly ? filterRegisters(loaded.registers, visibleOnly) : loaded.registers;
-  const before = await earlierYear(path, loaded.settings, visibleOnly, depth);
+  const settings = { ...loaded.settings, vorige: undefined };
+  const before = await earlierYear(path, loaded.settings, basis, depth);
+  const earlier = before.data ?? before.previous;
   return {
-    previous: score(registers, { ...loaded.settings, vorige: undefined }, before.previous ?? null),
+    previous: score(loaded.registers, settings, before.previous ?? null),
+    data: { registers: loaded.registers, settings, ...(earlier ? { earlier } : {}) },
     inputs: [...inputs, ...before.inputs.map((i) => ({ ...i, path: rel(i.path) }))],
     messages: before.messages.map((m) => ({ ...m, file: m.file ? rel(m.file) : rel('.') })),
   };
-}
-
-interface PreviousYear {
-  previous?: Analysis;
-  inputs: InputFile[];
-  messages: Message[];
 }
 
 /**
@@ -105,9 +119,9 @@ interface PreviousYear {
  * not read, and when it cannot be read the history stops there with a warning (that year's own
  * report had to deal with its errors; they do not stop this one).
  */
-async function earlierYear(dir: string, settings: Settings, visibleOnly: Level | undefined, depth: number): Promise<PreviousYear> {
+async function earlierYear(dir: string, settings: Settings, basis: ScoreBasis, depth: number): Promise<PreviousYear> {
   if (!settings.vorige || depth >= HISTORY_YEARS) return { inputs: [], messages: [] };
-  const found = await loadPrevious(dir, settings.vorige, visibleOnly, depth + 1);
+  const found = await loadPrevious(dir, settings.vorige, basis, depth + 1);
   if (found.previous) return found;
   const stop = message('warning', 'historie-onvolledig', `De historie gaat niet verder terug dan ${settings.jaar}: de analyse van het jaar daarvoor (vorige: ${settings.vorige}) is niet te lezen.`, {
     file: 'analyse.yaml',

@@ -23,6 +23,11 @@ export interface Message {
   actual?: string;
   /** What was allowed, in Dutch. */
   expected?: string;
+  /**
+   * IDs of the register items the message is about (a risk and the open measures it names, say):
+   * a report at a level that hides one of them leaves the message out, without reading its text.
+   */
+  items?: string[];
 }
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: 'fout', warning: 'waarschuwing', info: 'info' };

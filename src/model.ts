@@ -105,40 +105,27 @@ export interface Registers {
 /** Credit per measure status: a fixed fraction, or `voortgang` (Voortgang / 100). */
 const Credit = z.union([z.number().min(0).max(1), z.literal('voortgang')]);
 
-export const DEFAULT_METHOD = {
-  naam: 'standaard',
-  schalen: {
-    kans: ['zeer onwaarschijnlijk', 'onwaarschijnlijk', 'mogelijk', 'waarschijnlijk', 'zeer waarschijnlijk'],
-    impact: ['beperkt', 'aanzienlijk', 'ernstig', 'zeer ernstig', 'catastrofaal'],
-  },
-  /** matrix[kans-1][impact-1]: the class at rounded Kans and Impact. */
-  matrix: [1, 2, 3, 4, 5].map((k) =>
-    [1, 2, 3, 4, 5].map((i): RiskClass => (k * i <= 4 ? 'laag' : k * i <= 9 ? 'midden' : k * i <= 16 ? 'hoog' : 'zeer hoog')),
-  ),
-  credit: { gepland: 0, 'in uitvoering': 'voortgang', vertraagd: 'voortgang', gereed: 1, geannuleerd: 0 } as Record<MeasureStatus, number | 'voortgang'>,
-  indicatoren: [
-    { code: 'FYS', naam: 'fysieke weerbaarheid' },
-    { code: 'DIG', naam: 'digitale weerbaarheid' },
-    { code: 'ECO', naam: 'economische weerbaarheid' },
-    { code: 'KET', naam: 'weerbaarheid tegen grote ketenafhankelijkheden' },
-    { code: 'CRI', naam: 'crisisbeheersing' },
-  ],
-  /** Weights of the indicators in the overall score; absent codes weigh 1. */
-  gewichten: {} as Record<string, number>,
-};
+/** matrix[kans-1][impact-1] of the default method: the class at rounded Kans and Impact. */
+const DEFAULT_MATRIX = [1, 2, 3, 4, 5].map((k) =>
+  [1, 2, 3, 4, 5].map((i): RiskClass => (k * i <= 4 ? 'laag' : k * i <= 9 ? 'midden' : k * i <= 16 ? 'hoog' : 'zeer hoog')),
+);
 
-/** The method as written under `methode:` in analyse.yaml: every part optional, defaults filled in. */
+/**
+ * The method as written under `methode:` in analyse.yaml: every part optional. The defaults are
+ * written here only; DEFAULT_METHOD is this schema applied to nothing.
+ */
 export const MethodSchema = z
   .object({
-    naam: z.string().default(DEFAULT_METHOD.naam),
+    naam: z.string().default('standaard'),
     schalen: z
       .object({
-        kans: z.array(z.string().min(1)).length(5).default(DEFAULT_METHOD.schalen.kans),
-        impact: z.array(z.string().min(1)).length(5).default(DEFAULT_METHOD.schalen.impact),
+        kans: z.array(z.string().min(1)).length(5).default(['zeer onwaarschijnlijk', 'onwaarschijnlijk', 'mogelijk', 'waarschijnlijk', 'zeer waarschijnlijk']),
+        impact: z.array(z.string().min(1)).length(5).default(['beperkt', 'aanzienlijk', 'ernstig', 'zeer ernstig', 'catastrofaal']),
       })
       .strict()
-      .default(DEFAULT_METHOD.schalen),
-    matrix: z.array(z.array(RiskClass).length(5)).length(5).default(DEFAULT_METHOD.matrix),
+      .prefault({}),
+    /** matrix[kans-1][impact-1]: the class at rounded Kans and Impact. */
+    matrix: z.array(z.array(RiskClass).length(5)).length(5).default(DEFAULT_MATRIX),
     credit: z
       .object({
         gepland: Credit.default(0),
@@ -148,18 +135,28 @@ export const MethodSchema = z
         geannuleerd: Credit.default(0),
       })
       .strict()
-      .default(DEFAULT_METHOD.credit as never),
+      .prefault({}),
     indicatoren: z
       .array(z.object({ code: z.string().min(1), naam: z.string().min(1) }).strict())
       .min(1)
-      .default(DEFAULT_METHOD.indicatoren),
+      .default([
+        { code: 'FYS', naam: 'fysieke weerbaarheid' },
+        { code: 'DIG', naam: 'digitale weerbaarheid' },
+        { code: 'ECO', naam: 'economische weerbaarheid' },
+        { code: 'KET', naam: 'weerbaarheid tegen grote ketenafhankelijkheden' },
+        { code: 'CRI', naam: 'crisisbeheersing' },
+      ]),
+    /** Weights of the indicators in the overall score; absent codes weigh 1. */
     gewichten: z.record(z.string(), z.number().min(0)).default({}),
   })
   .strict();
 export type Method = z.infer<typeof MethodSchema>;
 
+export const DEFAULT_METHOD: Method = MethodSchema.parse({});
+
 /** Whether indicator scores in a report below the analysis' own level use all data or only what is visible. */
 export const ScoreBasis = z.enum(['alle', 'zichtbaar']);
+export type ScoreBasis = z.infer<typeof ScoreBasis>;
 export const ReportStatus = z.enum(['concept', 'definitief']);
 
 /** What the sample's report says on its cover and in its front matter (`voorbeeld: true`). */
@@ -182,7 +179,7 @@ export const ConfigSchema = z
     uitgiftedatum: IsoDate.optional(),
     /** Last year's data folder or its analysis.json, relative to this file's folder. */
     vorige: z.string().min(1).optional(),
-    methode: MethodSchema.default(MethodSchema.parse({})),
+    methode: MethodSchema.prefault({}),
     scoregrondslag: ScoreBasis.default('alle'),
     /** Rows of the register annexes in the Markdown/PDF report before pointing to the workbook. */
     bijlageMaxRijen: z.number().int().min(0).default(500),

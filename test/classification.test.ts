@@ -3,14 +3,13 @@
  * Openbaar and in contact persons never reach an Openbaar report in any format, while a
  * Stg. Geheim report of the same register holds them.
  */
-import { execFileSync } from 'node:child_process';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runGenerate } from '../src/run.js';
 import { removeTempDirs, tempDir } from './helpers/fixtures.js';
-import { zipEntries } from './helpers/zip.js';
+import { readable } from './helpers/readable.js';
 
 afterAll(removeTempDirs);
 
@@ -51,21 +50,6 @@ async function writeRegister(dir: string) {
   await wb.xlsx.writeFile(join(dir, 'registers.xlsx'));
 }
 
-/** Everything a reader of the report could see, as text, per file. */
-async function readable(out: string): Promise<Record<string, string>> {
-  const texts: Record<string, string> = {};
-  for (const f of await readdir(out, { recursive: true })) {
-    const path = join(out, f);
-    if (/\.(md|html|json|svg)$/.test(f)) texts[f] = await readFile(path, 'utf8');
-    else if (f.endsWith('.pdf')) {
-      texts[f] = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
-      texts[`${f} (info)`] = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
-    } else if (f.endsWith('.xlsx')) {
-      for (const [part, xml] of Object.entries(await zipEntries(path))) texts[`${f}:${part}`] = xml;
-    }
-  }
-  return texts;
-}
 
 const found = (texts: Record<string, string>, needle: string) => Object.keys(texts).filter((k) => texts[k]!.includes(needle));
 

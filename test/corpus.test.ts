@@ -1,16 +1,13 @@
 /**
  * The malformed-input corpus: each case is a real data folder (analyse.yaml, a workbook written by
- * exceljs, CSV bytes) run through ingest, loadConfig and validate, asserting where its message
- * points: file, sheet, Excel row, column and cell, and the rule.
+ * exceljs, CSV bytes) run through the library's `analyse`, asserting where its message points:
+ * file, sheet, Excel row, column and cell, and the rule.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingest } from '../src/ingest/index.js';
-import type { Message } from '../src/messages.js';
-import { loadConfig } from '../src/validate/config.js';
-import { validate } from '../src/validate/index.js';
+import { analyse, type Message } from '../src/index.js';
 import { ANALYSE_YAML, writeCsv, writeWorkbook, type SheetSpec } from './corpus/files.js';
 import { EXAMPLE_DIR } from './helpers/fixtures.js';
 import { INCIDENT, MEASURE, RISK, type Row } from './corpus/tables.js';
@@ -54,11 +51,7 @@ async function write(overrides: Partial<Folder>): Promise<string> {
 }
 
 async function run(overrides: Partial<Folder>): Promise<Message[]> {
-  const dir = await write(overrides);
-  const ingested = await ingest(dir);
-  const config = await loadConfig(dir);
-  const validated = config.settings ? validate(ingested.tables, config.settings).messages : [];
-  return [...ingested.messages, ...config.messages, ...validated];
+  return (await analyse(await write(overrides))).messages;
 }
 
 const R = "Risico's";
@@ -131,6 +124,7 @@ const WARNINGS: Case[] = [
   ['risk not reviewed for 12 months', risk({ 'Laatste beoordeling': new Date(Date.UTC(2024, 10, 30)) }), { ruleId: 'beoordeling-verouderd', sheet: R, row: 3, column: 'Laatste beoordeling', cell: 'M3' }],
   ['closed risk with an open measure', risk({ Status: 'gesloten' }), { ruleId: 'gesloten-risico-met-open-maatregelen', sheet: R, row: 3, column: 'Status', cell: 'L3', actual: 'M-1' }],
   ['measure without reduction', measure({ Kansreductie: 0, Impactreductie: 0 }), { ruleId: 'maatregel-zonder-reductie', sheet: M, row: 3, column: 'Kansreductie', cell: 'J3' }],
+  ['incident after the peildatum', { incidents: [{ ...INCIDENT, Datum: '05-01-2026' }] }, { ruleId: 'incident-na-peildatum', sheet: 'Incidenten', row: 3, column: 'Datum', cell: 'C3', actual: '2026-01-05' }],
   ['gereed without Gereed op', measure({ Status: 'gereed', Voortgang: 1, 'Gereed op': null }), { ruleId: 'gereed-zonder-datum', sheet: M, row: 3, column: 'Gereed op', cell: 'I3' }],
 ];
 
@@ -140,14 +134,11 @@ describe('corpus: the valid baseline', () => {
   });
 
   it('the worked example of the method validates without errors', async () => {
-    const dir = EXAMPLE_DIR;
-    const ingested = await ingest(dir);
-    const config = await loadConfig(dir);
-    expect(config.messages).toEqual([]);
-    const result = validate(ingested.tables, config.settings!);
-    expect([...ingested.messages, ...result.messages].filter((m) => m.severity === 'error')).toEqual([]);
-    expect(result.registers.risks).toHaveLength(8);
-    expect(result.registers.measures).toHaveLength(12);
+    const result = await analyse(EXAMPLE_DIR);
+    expect(result.messages.filter((m) => m.file === 'analyse.yaml')).toEqual([]);
+    expect(result.messages.filter((m) => m.severity === 'error')).toEqual([]);
+    expect(result.ok && result.registers.risks).toHaveLength(8);
+    expect(result.ok && result.registers.measures).toHaveLength(12);
   });
 });
 
@@ -158,10 +149,10 @@ describe('corpus: cell shapes as typed in Excel', () => {
       measures: [{ ...MEASURE, Voortgang: 0.6, Kansreductie: '0,5', Streefdatum: 46203 }],
       formats: { Maatregelen: { Voortgang: '0%', Streefdatum: 'dd-mm-yyyy' } },
     });
-    const ingested = await ingest(dir);
-    const { settings } = await loadConfig(dir);
-    const { registers, messages } = validate(ingested.tables, settings!);
-    expect([...ingested.messages, ...messages]).toEqual([]);
+    const result = await analyse(dir);
+    expect(result.messages).toEqual([]);
+    if (!result.ok) throw new Error('niet geanalyseerd');
+    const { registers } = result;
     expect(registers.risks[0]).toMatchObject({ kans: 3, indicatoren: ['DIG', 'CRI'], laatsteBeoordeling: '2025-06-01', source: { file: XLSX, sheet: R, row: 3 } });
     expect(registers.measures[0]).toMatchObject({ voortgang: 60, kansreductie: 0.5, streefdatum: '2026-06-30' });
   });

@@ -293,11 +293,22 @@ describe('filterMessages', () => {
     measures: [],
     incidents: [],
   };
-  const warn = (row: number, reason: string, actual?: string) => ({ severity: 'warning' as const, ruleId: 'x', reason, file: 'registers.xlsx', sheet: "Risico's", row, actual });
+  const warn = (row: number, reason: string, items: string[]) => ({ severity: 'warning' as const, ruleId: 'x', reason, file: 'registers.xlsx', sheet: "Risico's", row, items });
 
   it('drops messages on rows of hidden items and messages naming hidden IDs, keeps the rest', () => {
-    const messages = [warn(2, 'Risico R-1 heeft geen maatregelen.'), warn(3, 'Risico R-2 is verouderd.'), warn(2, 'Open maatregelen.', 'M-9, R-2'), warn(2, 'Risico R-12 bestaat.')];
+    const messages = [warn(2, 'Risico R-1 heeft geen maatregelen.', ['R-1']), warn(3, 'Risico R-2 is verouderd.', ['R-2']), warn(2, 'Open maatregelen.', ['R-1', 'M-9', 'R-2']), warn(2, 'Risico R-12 bestaat.', ['R-12'])];
     expect(filterMessages(messages, registers, 'openbaar').map((m) => m.reason)).toEqual(['Risico R-1 heeft geen maatregelen.', 'Risico R-12 bestaat.']);
     expect(filterMessages(messages, registers, 'stg-c')).toHaveLength(4);
+  });
+
+  it('reads the IDs a message carries, not its text: a hidden ID with dots, spaces and quotes is found, a visible look-alike kept', () => {
+    const odd = ["2025.M.01", "M 7 (oud)", "M:'x'"];
+    const withOdd: Registers = {
+      ...registers,
+      measures: odd.map((id, i) => ({ id, titel: 't', omschrijving: '', risicos: ['R-1'], type: 'intern', status: 'gepland', voortgang: 0, kansreductie: 1, impactreductie: 0, kostenStructureel: 0, kostenEenmalig: 0, eigenaar: '', rubricering: 'stg-g', source: { file: 'registers.xlsx', sheet: 'Maatregelen', row: 10 + i } })),
+    };
+    const messages = odd.map((id) => warn(2, `Risico R-1 noemt ${id}.`, ['R-1', id]));
+    const text = warn(2, 'Maatregel 2025.M.01 lijkt op een verborgen ID, maar de melding gaat over R-1.', ['R-1']);
+    expect(filterMessages([...messages, text], withOdd, 'openbaar')).toEqual([text]);
   });
 });

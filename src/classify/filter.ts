@@ -120,17 +120,27 @@ export function filterAnalysis(analysis: Analysis, level: Level): Analysis {
 }
 
 /**
- * The data-quality messages a report at `level` may show: none located on a row of a hidden item,
- * and none that names a hidden item's ID (a closed risk listing its open measures, say).
+ * The data-quality messages a report at `level` may show: none about a hidden item (by the IDs the
+ * message carries as data) and none located on a hidden item's row. The text is never read.
  */
 export function filterMessages(messages: readonly Message[], registers: Registers, level: Level): Message[] {
   const hidden = [...registers.risks, ...registers.measures, ...registers.incidents].filter((item) => !visibleAt(item.rubricering, level));
   const rows = new Set(hidden.flatMap((item) => (item.source ? [placeKey(item.source)] : [])));
   const ids = new Set(hidden.map((item) => item.id));
-  const namesHidden = (text: string | undefined) => text !== undefined && text.split(/[\s,;:()"'.]+/).some((word) => ids.has(word));
   return messages.filter(
-    (m) => !(m.file !== undefined && m.row !== undefined && rows.has(placeKey({ file: m.file, sheet: m.sheet ?? '', row: m.row }))) && !namesHidden(m.reason) && !namesHidden(m.actual),
+    (m) => !(m.file !== undefined && m.row !== undefined && rows.has(placeKey({ file: m.file, sheet: m.sheet ?? '', row: m.row }))) && !m.items?.some((id) => ids.has(id)),
   );
+}
+
+/**
+ * For a version below the analysis' own level: only messages about sheets that hold an item this
+ * level shows. The name of another sheet (a register holding only hidden items, a sheet of notes)
+ * is something only the full version may show.
+ */
+export function onVisibleSheets(messages: readonly Message[], registers: Registers, level: Level): Message[] {
+  const shown = [...registers.risks, ...registers.measures, ...registers.incidents].filter((item) => item.source && visibleAt(item.rubricering, level));
+  const sheets = new Set(shown.map((item) => `${item.source!.file}\0${item.source!.sheet}`));
+  return messages.filter((m) => m.sheet === undefined || sheets.has(`${m.file ?? ''}\0${m.sheet}`));
 }
 
 function placeKey(place: { file: string; sheet: string; row: number }): string {

@@ -8,7 +8,7 @@
  * 2. otherwise headings whose text starts with the title (`kernboodschappen`); this guess must be
  *    unique at the shallowest depth that matches, else the title is ambiguous.
  */
-import type { Heading, Root, RootContent } from 'mdast';
+import type { Heading, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { normalizeKey } from '../text/normalize.js';
 

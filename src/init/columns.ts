@@ -2,14 +2,13 @@
  * What a new register workbook needs to know per column, derived from the tables the rest of the
  * tool already reads: headers and required flags from src/columns.ts, the kind of value and its
  * closed set from the domain schemas of src/model.ts, the one-line explanation from the field
- * rules of src/validate/fields.ts. A column added there appears in `init` without a change here.
+ * rules of the same table. A column added there appears in `init` without a change here.
  */
 import { z } from 'zod';
 import { LEVEL_LABEL } from '../classify/levels.js';
-import { COLUMNS } from '../columns.js';
+import { COLUMNS, DOMAIN_SCHEMA, fieldRules } from '../columns.js';
 import type { SheetKind } from '../ingest/table.js';
-import { IsoDate, LevelSchema, MethodSchema } from '../model.js';
-import { DOMAIN_SCHEMA, fieldRules } from '../validate/fields.js';
+import { DEFAULT_METHOD, IsoDate, LevelSchema } from '../model.js';
 
 export type ValueKind =
   /** One value of a closed set: a drop-down list. */
@@ -28,17 +27,17 @@ export interface InitColumn {
   value: ValueKind;
 }
 
-/** The schema inside optional()/default() wrappers. */
-function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
+/** The schema inside optional()/default() wrappers (zod's public unwrap()). */
+function unwrap(schema: z.ZodType): z.ZodType {
   let s = schema;
-  while (s._zod.def.type === 'optional' || s._zod.def.type === 'default') s = (s._zod.def as unknown as { innerType: z.core.$ZodType }).innerType;
+  while (s instanceof z.ZodOptional || s instanceof z.ZodDefault) s = s.unwrap() as z.ZodType;
   return s;
 }
 
 /** Small integer ranges (Kans, Impact) are a closed set too. */
 const LIST_RANGE = 10;
 
-function valueKind(schema: z.core.$ZodType): ValueKind {
+function valueKind(schema: z.ZodType): ValueKind {
   const s = unwrap(schema);
   if (s === LevelSchema) return { kind: 'choice', values: LevelSchema.options.map((l) => LEVEL_LABEL[l]) };
   if (s === IsoDate) return { kind: 'date' };
@@ -56,9 +55,9 @@ function valueKind(schema: z.core.$ZodType): ValueKind {
 }
 
 export function initColumns(kind: SheetKind): InitColumn[] {
-  const method = MethodSchema.parse({});
+  const method = DEFAULT_METHOD;
   const rules = fieldRules(kind, method);
-  const shape = DOMAIN_SCHEMA[kind].shape as Record<string, z.core.$ZodType>;
+  const shape = DOMAIN_SCHEMA[kind].shape as Record<string, z.ZodType>;
   // Indicators are the one list field with a closed set: the codes of the method.
   const codes = method.indicatoren.map((i) => i.code);
   return COLUMNS[kind].map((c) => ({

@@ -2,9 +2,10 @@
  * manifest.json: what a report was made from and with, so a result can be reproduced and defended.
  * Everything but `timings` is the same for the same inputs and settings.
  */
+import { z } from 'zod';
 import { LEVEL_LABEL, type Level } from '../classify/levels.js';
 import type { InputFile } from '../ingest/table.js';
-import type { Settings } from '../model.js';
+import { ConfigSchema, IsoDate, MethodSchema, type Settings } from '../model.js';
 import { compareText } from '../messages.js';
 import { TOOL_VERSION } from '../version.js';
 import { combinedHash, sha256 } from './hash.js';
@@ -17,18 +18,54 @@ export interface RunChoices {
   sourceDateEpoch: number | null;
 }
 
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+/** A file read or written: its path (relative to the data or report folder), its hash and size. */
+const FileEntry = z.object({ path: z.string(), sha256: Sha256, bytes: z.number().int().min(0) }).strict();
+export type OutputEntry = z.infer<typeof FileEntry>;
+
+/** manifest.json, the contract: what another program may rely on when it reads one. */
+export const ManifestSchema = z
+  .object({
+    tool: z.object({ name: z.literal('weerbaarheid'), version: z.string() }).strict(),
+    node: z.string(),
+    /** The browser that printed the PDF; null without a PDF. */
+    chromium: z.string().nullable(),
+    jaar: z.number().int(),
+    organisatie: z.string(),
+    netwerk: z.string(),
+    /** The report's level, as printed (`Openbaar`). */
+    rubricering: z.string(),
+    inputs: z.array(FileEntry),
+    invoerHash: Sha256,
+    /** analyse.yaml with its defaults, plus what the command line chose. */
+    settings: ConfigSchema.extend({
+      peildatum: IsoDate,
+      niveau: z.string(),
+      formats: z.array(z.string()),
+      templates: z.array(FileEntry).nullable(),
+      sourceDateEpoch: z.number().int().nullable(),
+    }),
+    settingsHash: Sha256,
+    methode: MethodSchema,
+    outputs: z.array(FileEntry),
+    /** Milliseconds per stage, to a tenth. */
+    timings: z.record(z.string(), z.number()),
+  })
+  .strict();
+export type Manifest = z.infer<typeof ManifestSchema>;
+
 export interface ManifestInput {
   settings: Settings;
   level: Level;
   choices: RunChoices;
   inputs: readonly InputFile[];
-  outputs: readonly { path: string; sha256: string; bytes: number }[];
+  outputs: readonly OutputEntry[];
   timings: Readonly<Record<string, number | undefined>>;
   chromium: string | null;
 }
 
-export function buildManifest(m: ManifestInput) {
-  const settings = { ...m.settings, niveau: LEVEL_LABEL[m.level], ...m.choices };
+export function buildManifest(m: ManifestInput): Manifest {
+  const settings = { ...m.settings, niveau: LEVEL_LABEL[m.level], ...m.choices, formats: [...m.choices.formats], templates: m.choices.templates && [...m.choices.templates] };
   return {
     tool: { name: 'weerbaarheid', version: TOOL_VERSION },
     node: process.version,
@@ -42,7 +79,7 @@ export function buildManifest(m: ManifestInput) {
     settings,
     settingsHash: sha256(JSON.stringify(settings)),
     methode: m.settings.methode,
-    outputs: m.outputs,
+    outputs: [...m.outputs],
     timings: Object.fromEntries(Object.entries(m.timings).map(([k, v]) => [k, Math.round((v ?? 0) * 10) / 10])),
   };
 }

@@ -2,6 +2,7 @@
 import type * as vl from 'vega-lite';
 import type { Analysis, ScoredRisk } from '../analysis.js';
 import { CLASSES, MEASURE_STATUSES, type RiskClass } from '../model.js';
+import { countMatrix } from '../score/aggregate.js';
 import { getal, indicatorNaam, score, shownChange, verandering } from './format.js';
 import { isOpen } from './findings.js';
 import { bridgeCharts } from './bridge-chart.js';
@@ -13,8 +14,6 @@ export type { Chart } from './svg.js';
 /** Class colours, chosen to stay distinguishable in greyscale print. */
 export const CLASS_COLOURS: Record<RiskClass, string> = { laag: '#7fbf7b', midden: '#f6d55c', hoog: '#f28e2b', 'zeer hoog': '#c0392b' };
 
-/** Rounded as the class is read: half rounds up. */
-const round = (x: number) => Math.min(5, Math.max(1, Math.floor(x + 0.5)));
 
 export interface MatrixCell {
   kans: number;
@@ -25,15 +24,11 @@ export interface MatrixCell {
 
 /** Counts of open risks per rounded Kans × Impact at one level, each cell with its class from the method's matrix. */
 export function matrixCells(a: Analysis, level: 'bruto' | 'actueel' | 'streef', risks: readonly ScoredRisk[] = a.risks.filter(isOpen)): MatrixCell[] {
-  const counts = new Map<string, number>();
-  for (const r of risks) {
-    const key = `${round(r[level].kans)}:${round(r[level].impact)}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
+  const counts = countMatrix(risks, level);
   const cells: MatrixCell[] = [];
   for (let kans = 5; kans >= 1; kans--) {
     for (let impact = 1; impact <= 5; impact++) {
-      cells.push({ kans, impact, aantal: counts.get(`${kans}:${impact}`) ?? 0, klasse: a.methode.matrix[kans - 1]?.[impact - 1] ?? 'laag' });
+      cells.push({ kans, impact, aantal: counts[kans - 1]?.[impact - 1] ?? 0, klasse: a.methode.matrix[kans - 1]?.[impact - 1] ?? 'laag' });
     }
   }
   return cells;

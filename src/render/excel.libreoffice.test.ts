@@ -4,14 +4,14 @@
  * Separate from excel.test.ts because the first start of LibreOffice takes up to half a minute.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analysis, context, HOSTILE } from '../../test/fixtures/excel/analysis.js';
-import { writeWorkbook } from './excel.js';
+import { buildWorkbook } from './excel.js';
 
 const hasSoffice = spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
 /** CSV filter: `;`, `"`, UTF-8, from row 1, Dutch, cells as shown, every sheet to its own file (-1). */
@@ -27,7 +27,7 @@ describe.skipIf(!hasSoffice)('LibreOffice (skipped: soffice is not installed)', 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'excel-lo-'));
     const file = join(dir, 'analyse.xlsx');
-    await writeWorkbook(analysis, context, file);
+    await writeFile(file, await buildWorkbook(analysis, context));
     // A profile of its own, so a running LibreOffice or a parallel test does not interfere.
     const profile = pathToFileURL(join(dir, 'profile')).href;
     await promisify(execFile)('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', CSV_FILTER, '--outdir', join(dir, 'csv'), file], { timeout: 120_000 });

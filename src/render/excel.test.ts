@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -9,7 +9,7 @@ import { COLUMNS } from '../columns.js';
 import type { SheetKind } from '../ingest/table.js';
 import { MethodSchema } from '../model.js';
 import { normalizeKey } from '../text/normalize.js';
-import { SHEET_NAMES, buildWorkbook, writeWorkbook } from './excel.js';
+import { SHEET_NAMES, buildWorkbook } from './excel.js';
 import { CLASS_COLOR, LATE_COLOR, MAX_CELL_TEXT } from './excel/format.js';
 
 let dir: string;
@@ -63,7 +63,7 @@ function fillColor(cell: ExcelJS.Cell): string | undefined {
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'excel-test-'));
   const path = join(dir, 'analyse.xlsx');
-  await writeWorkbook(analysis, context, path);
+  await writeFile(path, await buildWorkbook(analysis, context));
   bytes = await readFile(path);
   book = await load(bytes);
 });

@@ -3,10 +3,10 @@
  * next year's registers), matrices, partners, incidents, data quality and the method.
  *
  * Written with exceljs's streaming writer (rows are serialised as they are added, so 30,000 rows stay
- * fast and small) into memory, and only then to `outPath`. Nothing depends on the clock: the
- * document dates and every zip entry's timestamp are the peildatum, so two runs give the same bytes.
+ * fast and small) into memory: the bytes go to writeReport with the other files. Nothing depends on
+ * the clock: the document dates and every zip entry's timestamp are the peildatum, so two runs give
+ * the same bytes.
  */
-import { writeFile } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Analysis } from '../analysis.js';
@@ -44,10 +44,6 @@ export const SHEET_NAMES = [
   'Datakwaliteit',
   'Methode',
 ] as const;
-
-export async function writeWorkbook(analysis: Analysis, ctx: WorkbookContext, outPath: string): Promise<void> {
-  await writeFile(outPath, await buildWorkbook(analysis, ctx));
-}
 
 /** The workbook's bytes. */
 export async function buildWorkbook(analysis: Analysis, ctx: WorkbookContext): Promise<Buffer> {

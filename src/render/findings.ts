@@ -68,8 +68,9 @@ export function facts(a: Analysis): Facts {
   const comparable = a.trend !== null && a.trend.methodeVergelijkbaar;
   const change = (i: IndicatorResult) => shownChange(i.score, i.vorigeScore) ?? 0;
   const changed = comparable ? a.indicators.filter((i) => i.verandering !== null) : [];
-  const incidents = a.incidents.filter((i) => i.soort === 'incident');
-  const active = a.measures.filter((m) => m.status !== 'geannuleerd');
+  // "In <jaar>" counts what is dated in the analysis year up to the peildatum; earlier ones are context only.
+  const inYear = a.incidents.filter((i) => i.datum.startsWith(`${a.jaar}-`) && i.datum <= a.peildatum);
+  const incidents = inYear.filter((i) => i.soort === 'incident');
   return {
     open,
     highBruto: open.filter((r) => isHigh(r.bruto.klasse)).length,
@@ -87,9 +88,10 @@ export function facts(a: Analysis): Facts {
     comparable,
     incidents: incidents.length,
     overNorm: incidents.filter((i) => i.hersteltijd !== undefined && i.norm !== undefined && i.hersteltijd > i.norm).length,
-    exercises: a.incidents.length - incidents.length,
-    kostenStructureel: active.reduce((s, m) => s + m.kostenStructureel, 0),
-    kostenEenmalig: active.reduce((s, m) => s + m.kostenEenmalig, 0),
+    exercises: inYear.length - incidents.length,
+    // The analysis' own totals: with scoregrondslag alle those of every measure, hidden ones too.
+    kostenStructureel: a.totals.kostenStructureel,
+    kostenEenmalig: a.totals.kostenEenmalig,
   };
 }
 

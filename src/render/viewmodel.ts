@@ -8,6 +8,7 @@ import { LEVEL_LABEL } from '../classify/levels.js';
 import type { InputFile } from '../ingest/table.js';
 import { compareText, formatMessage, sortMessages, type Message } from '../messages.js';
 import { CLASSES, DEFAULT_METHOD, MEASURE_STATUSES, type RiskClass } from '../model.js';
+import { measureCosts, partnerRows, type PartnerRow } from '../score/aggregate.js';
 import { isDefaultMethod, methodDifferences } from '../score/method.js';
 import { matrixCells, type Chart } from './charts.js';
 import { figure, table, type Column, type Table } from './table.js';
@@ -44,7 +45,7 @@ const level = (l: { score: number; klasse: RiskClass }) => `${score(l.score)} ($
 const ids = (list: readonly string[], max = 10) => md(list.length > max ? `${list.slice(0, max).join(', ')} en ${list.length - max} meer` : list.join(', '));
 const voortgang = (m: ScoredMeasure) => (m.voortgang === undefined ? '–' : procent(m.voortgang / 100));
 
-function riskColumns(a: Analysis): Column<ScoredRisk>[] {
+function riskColumns(): Column<ScoredRisk>[] {
   return [
     ['ID', (r) => md(r.id)],
     ['Titel', (r) => md(r.titel)],
@@ -97,7 +98,7 @@ function indicatorView(a: Analysis, ind: IndicatorResult, open: readonly ScoredR
     vorigeScore: ind.vorigeScore,
     verandering: shownChange(ind.score, ind.vorigeScore),
     klassen: md(classSentence(ind)),
-    risicos: table(`Risico's van ${md(indicatorNaam(ind))}, hoogste actuele score eerst.`, riskColumns(a), risks, {
+    risicos: table(`Risico's van ${md(indicatorNaam(ind))}, hoogste actuele score eerst.`, riskColumns(), risks, {
       limit: 10,
       meer: (left) => `De overige ${aantal(left, 'risico staat', "risico's staan")} in bijlage B.`,
       leeg: "Er zijn geen open risico's voor deze indicator.",
@@ -107,17 +108,16 @@ function indicatorView(a: Analysis, ind: IndicatorResult, open: readonly ScoredR
 }
 
 function partnersTable(open: readonly ScoredRisk[]): Table {
-  const byPartner = new Map<string, ScoredRisk[]>();
-  for (const r of open) for (const p of r.ketenpartners) pushTo(byPartner, p, r);
-  const highCount = (rs: readonly ScoredRisk[]) => rs.filter((r) => isHigh(r.actueel.klasse)).length;
-  const rows = [...byPartner.entries()].sort((x, y) => highCount(y[1]) - highCount(x[1]) || y[1].length - x[1].length || x[0].localeCompare(y[0], 'nl'));
+  // Most high risks first, then most risks; partnerRows gives name order for the ties.
+  const high = (p: PartnerRow) => p.perKlasse.hoog + p.perKlasse['zeer hoog'];
+  const rows = partnerRows(open).sort((x, y) => high(y) - high(x) || y.risicos.length - x.risicos.length);
   return table(
     "Ketenpartners tegen de actuele klasse van de open risico's die hen raken.",
     [
-      ['Ketenpartner', ([p]) => md(p)],
-      ...CLASSES.map((c): Column<[string, ScoredRisk[]]> => [c, ([, rs]) => count(rs.filter((r) => r.actueel.klasse === c).length), true]),
-      ['Totaal', ([, rs]) => count(rs.length), true],
-      ["Risico's", ([, rs]) => ids(rs.map((r) => r.id))],
+      ['Ketenpartner', (p) => md(p.partner)],
+      ...CLASSES.map((c): Column<PartnerRow> => [c, (p) => count(p.perKlasse[c]), true]),
+      ['Totaal', (p) => count(p.risicos.length), true],
+      ["Risico's", (p) => ids(p.risicos)],
     ],
     rows,
     { leeg: "Geen van de open risico's noemt een ketenpartner." },
@@ -278,6 +278,7 @@ export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptio
   const measuresByRisk = new Map<string, ScoredMeasure[]>();
   for (const m of a.measures) for (const id of m.risicos) pushTo(measuresByRisk, id, m);
   const top = [...open].sort(byActueel);
+  const costsOf = (status: (typeof MEASURE_STATUSES)[number]) => measureCosts(a.measures.filter((m) => m.status === status));
   const prevYear = a.trend?.vorigJaar ?? null;
   const findings = keyFindings(a, f);
   const recs = recommendations(a, f);
@@ -343,7 +344,7 @@ export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptio
     risicobeeld: {
       matrices: (['bruto', 'actueel', 'streef'] as const).map((lvl) => matrixTable(a, lvl, open)),
       legenda: CLASSES.map((c) => `${KLASSE_AFKORTING[c]} = ${c}`).join(', '),
-      top10: table("De tien open risico's met de hoogste actuele score; de klasse volgt uit de afgeronde kans × impact.", [...riskColumns(a).slice(0, 4), ['Actueel', (r) => `${score(r.actueel.score)} ${klasseMetCel(r.actueel)}`, true], riskColumns(a)[5]!], top, {
+      top10: table("De tien open risico's met de hoogste actuele score; de klasse volgt uit de afgeronde kans × impact.", [...riskColumns().slice(0, 4), ['Actueel', (r) => `${score(r.actueel.score)} ${klasseMetCel(r.actueel)}`, true], riskColumns()[5]!], top, {
         limit: 10,
         leeg: "Er zijn geen open risico's.",
       }),
@@ -369,8 +370,8 @@ export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptio
         [
           ['Status', (s: (typeof MEASURE_STATUSES)[number]) => s],
           ['Aantal', (s) => count(a.measures.filter((m) => m.status === s).length), true],
-          ['Structureel (per jaar)', (s) => geld(a.measures.filter((m) => m.status === s).reduce((t, m) => t + m.kostenStructureel, 0)), true],
-          ['Eenmalig', (s) => geld(a.measures.filter((m) => m.status === s).reduce((t, m) => t + m.kostenEenmalig, 0)), true],
+          ['Structureel (per jaar)', (s) => geld(costsOf(s).kostenStructureel), true],
+          ['Eenmalig', (s) => geld(costsOf(s).kostenEenmalig), true],
         ],
         [...MEASURE_STATUSES],
         { leeg: '', totaal: ['Totaal niet geannuleerd', count(active.length), geld(f.kostenStructureel), geld(f.kostenEenmalig)] },

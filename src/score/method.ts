@@ -1,6 +1,4 @@
-import { MEASURE_STATUSES, MethodSchema, type Method } from '../model.js';
-
-const DEFAULT = MethodSchema.parse({});
+import { DEFAULT_METHOD as DEFAULT, MEASURE_STATUSES, type Method } from '../model.js';
 const SCALE_NAMES = { kans: 'Kans', impact: 'Impact' } as const;
 
 /** True when the method computes exactly as the default one; a different naam alone does not count. */

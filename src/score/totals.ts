@@ -1,20 +1,17 @@
 import type { IndicatorResult, ScoredMeasure, ScoredRisk, Totals } from '../analysis.js';
-import { MEASURE_STATUSES, type Measure, type MeasureStatus, type Method } from '../model.js';
+import { MEASURE_STATUSES, type MeasureStatus, type Method } from '../model.js';
 import { countClasses, totalScore } from './indicators.js';
-import { canonicalSum } from './sum.js';
+import { measureCosts } from './aggregate.js';
 
 /** Register-wide counts and costs. Costs leave out cancelled measures; class counts leave out gesloten risks. */
 export function totals(risks: readonly ScoredRisk[], measures: readonly ScoredMeasure[], indicators: readonly IndicatorResult[], method: Method): Totals {
   const perStatus = Object.fromEntries(MEASURE_STATUSES.map((s) => [s, 0])) as Record<MeasureStatus, number>;
   for (const measure of measures) perStatus[measure.status] += 1;
-  const live = measures.filter((m) => m.status !== 'geannuleerd');
   const open = risks.filter((r) => r.status !== 'gesloten');
-  const cost = (field: keyof Pick<Measure, 'kostenStructureel' | 'kostenEenmalig'>) => canonicalSum(live.map((m) => m[field]));
   return {
     maatregelenPerStatus: perStatus,
     maatregelenTeLaat: measures.filter((m) => m.teLaat).length,
-    kostenStructureel: cost('kostenStructureel'),
-    kostenEenmalig: cost('kostenEenmalig'),
+    ...measureCosts(measures.filter((m) => m.status !== 'geannuleerd')),
     risicosPerKlasse: {
       bruto: countClasses(open.map((r) => r.bruto.klasse)),
       actueel: countClasses(open.map((r) => r.actueel.klasse)),

@@ -6,11 +6,12 @@
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { LEVEL_EXPECTED, parseLevel } from '../classify/levels.js';
 import { message, type Message } from '../messages.js';
 import { ConfigSchema, type Settings } from '../model.js';
 import { parseDate } from './cells.js';
+import { expectedOf, translateIssue } from './issues.js';
 
 export const CONFIG_FILE = 'analyse.yaml';
 
@@ -49,46 +50,13 @@ function valueAt(root: unknown, keys: readonly Key[]): unknown {
 
 const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
-const TYPE_NAME: Record<string, string> = {
-  number: 'een getal',
-  int: 'een geheel getal',
-  string: 'tekst',
-  array: 'een lijst',
-  object: 'sleutels met waarden',
-  record: 'sleutels met waarden',
-  boolean: 'ja of nee (true of false)',
-};
-
-/** What the schema allowed, in Dutch, from the issue's own details. */
-function expectedOf(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return TYPE_NAME[issue.expected] ?? issue.expected;
-    case 'too_small':
-      if (issue.origin === 'array') return `een lijst met ${issue.exact ? 'precies' : 'minstens'} ${issue.minimum} elementen`;
-      if (issue.origin === 'string') return 'een niet-lege tekst';
-      return `een getal van ${issue.inclusive ? 'minstens' : 'meer dan'} ${issue.minimum}`;
-    case 'too_big':
-      if (issue.origin === 'array') return `een lijst met ${issue.exact ? 'precies' : 'hoogstens'} ${issue.maximum} elementen`;
-      return `een getal van ${issue.inclusive ? 'hoogstens' : 'minder dan'} ${issue.maximum}`;
-    case 'invalid_value':
-      return issue.values.map(show).join(', ');
-    case 'invalid_union':
-      return issue.errors.flatMap((alternative) => (alternative[0] ? [expectedOf(alternative[0])] : [])).join(', of ');
-    default:
-      return 'een geldige waarde';
-  }
-}
-
-/** The keys a map in the schema allows, for an unknown key: walks ConfigSchema along `keys`. */
+/** The keys a map in the schema allows, for an unknown key: walks ConfigSchema along `keys` (zod's public `.shape` and `.unwrap()`). */
 function allowedKeys(keys: readonly Key[]): string[] {
-  let schema: z.core.$ZodType | undefined = ConfigSchema;
+  let schema: z.ZodType | undefined = ConfigSchema;
   for (const key of [...keys, undefined]) {
-    while (schema && (schema._zod.def.type === 'default' || schema._zod.def.type === 'optional')) {
-      schema = (schema._zod.def as unknown as { innerType: z.core.$ZodType }).innerType;
-    }
-    if (!schema || schema._zod.def.type !== 'object') return [];
-    const shape: Record<string, z.core.$ZodType> = (schema._zod.def as unknown as { shape: Record<string, z.core.$ZodType> }).shape;
+    while (schema instanceof z.ZodDefault || schema instanceof z.ZodPrefault || schema instanceof z.ZodOptional) schema = schema.unwrap() as z.ZodType;
+    if (!(schema instanceof z.ZodObject)) return [];
+    const shape = schema.shape as Record<string, z.ZodType>;
     if (key === undefined) return Object.keys(shape);
     schema = shape[String(key)];
   }
@@ -106,15 +74,7 @@ function issueMessages(issue: z.core.$ZodIssue, raw: unknown, locate: (keys: rea
   }
   const value = valueAt(raw, keys);
   const keyRule = KEY_RULES[keys.join('.')];
-  const name = keys.join('.');
-  const [ruleId, reason] =
-    value === undefined
-      ? ['verplichte-sleutel-ontbreekt', `De verplichte sleutel ${name} ontbreekt.`]
-      : issue.code === 'too_small' || issue.code === 'too_big'
-        ? ['waarde-buiten-bereik', `De waarde van ${name} valt buiten het toegestane bereik.`]
-        : issue.code === 'invalid_value'
-          ? [keyRule?.unknownRule ?? 'onbekende-waarde', `De waarde van ${name} is onbekend.`]
-          : ['verkeerd-type', `De waarde van ${name} heeft niet het juiste type.`];
+  const { ruleId, reason } = translateIssue(issue, { kind: 'key', name: keys.join('.') }, value !== undefined, keyRule?.unknownRule);
   return [
     message('error', ruleId, reason, {
       ...place(keys),

@@ -1,21 +1,12 @@
 /**
- * Per register field: how a cell is read and what the user is told is allowed. A row is read
- * field by field, then checked by the domain schema of src/model.ts, which stays the one check of
- * range and membership. (The readers run by hand rather than as zod preprocess steps: a plain
+ * How a register cell is read and what the user is told is allowed, per kind of field (the field
+ * table in src/columns.ts says which field gets which). A row is read field by field, then checked
+ * by the domain schema of src/model.ts, which stays the one check of range and membership. (The readers run by hand rather than as zod preprocess steps: a plain
  * object schema keeps zod on its fast path, which more than halved the time on large registers.)
  */
 import { LEVEL_EXPECTED, parseLevel } from '../classify/levels.js';
-import type { CellValue, SheetKind } from '../ingest/table.js';
-import {
-  INCIDENT_KINDS,
-  IncidentSchema,
-  MEASURE_STATUSES,
-  MEASURE_TYPES,
-  MeasureSchema,
-  RISK_STATUSES,
-  RiskSchema,
-  type Method,
-} from '../model.js';
+import type { CellValue } from '../ingest/table.js';
+import type { Method } from '../model.js';
 import { cellText, isEmpty, keyLookup, parseDate, remember, toChoice, toList, toNumber, toPercent, toText } from './cells.js';
 
 /** A problem found while reading a cell, before the domain schema sees it. */
@@ -83,74 +74,20 @@ function indicatorReader(method: Method): Reader {
   };
 }
 
-const text = (expected = 'tekst'): FieldRule => ({ read: toText, expected });
-const required = text('een niet-lege tekst');
-const date: FieldRule = { read: readDate, expected: 'een bestaande datum als dd-mm-jjjj of jjjj-mm-dd', isDate: true };
-const scale: FieldRule = { read: toNumber, expected: 'een geheel getal van 1 tot en met 5' };
-const reduction: FieldRule = { read: toNumber, expected: 'een getal van 0 tot en met 4 (decimalen toegestaan)' };
-const money: FieldRule = { read: toNumber, expected: 'een bedrag in M€ van 0 of meer' };
-const hours: FieldRule = { read: toNumber, expected: 'een aantal uren van 0 of meer' };
-const choice = (values: readonly string[], unknownRule: string): FieldRule => ({ read: toChoice(values), expected: orList(values), unknownRule });
-
-/** Built per sheet: the readers remember the texts they have seen, for this sheet only. */
-export function fieldRules(kind: SheetKind, method: Method): Record<string, FieldRule> {
-  const level: FieldRule = { read: levelReader(), expected: LEVEL_EXPECTED, unknownRule: 'onbekende-rubricering' };
-  const codes = method.indicatoren.map((i) => i.code);
-  const indicators: FieldRule = {
-    read: indicatorReader(method),
-    expected: `een of meer indicatoren (${orList(codes)}, of hun naam), gescheiden door , of ;`,
-  };
-  switch (kind) {
-    case 'risks':
-      return {
-        id: required,
-        titel: required,
-        omschrijving: text(),
-        dreigingscategorie: required,
-        indicatoren: indicators,
-        kans: scale,
-        impact: scale,
-        eigenaar: text(),
-        contactpersoon: text(),
-        rubricering: level,
-        ketenpartners: { read: toList, expected: 'namen gescheiden door , of ;' },
-        status: choice(RISK_STATUSES, 'onbekende-status'),
-        laatsteBeoordeling: date,
-        geaccepteerdDoor: text('een rol (wie het risico heeft geaccepteerd)'),
-        geaccepteerdTot: date,
-      };
-    case 'measures':
-      return {
-        id: required,
-        titel: required,
-        omschrijving: text(),
-        risicos: { read: toList, expected: "een of meer risico-ID's, gescheiden door , of ;" },
-        type: choice(MEASURE_TYPES, 'onbekende-waarde'),
-        status: choice(MEASURE_STATUSES, 'onbekende-status'),
-        voortgang: { read: toPercent, expected: 'een percentage van 0 tot en met 100' },
-        streefdatum: date,
-        gereedOp: date,
-        kansreductie: reduction,
-        impactreductie: reduction,
-        kostenStructureel: money,
-        kostenEenmalig: money,
-        eigenaar: text(),
-        contactpersoon: text(),
-        rubricering: level,
-      };
-    case 'incidents':
-      return {
-        id: required,
-        soort: choice(INCIDENT_KINDS, 'onbekende-waarde'),
-        datum: date,
-        titel: required,
-        omschrijving: text(),
-        indicatoren: { ...indicators, expected: `nul of meer indicatoren (${orList(codes)}, of hun naam), gescheiden door , of ;` },
-        hersteltijd: hours,
-        norm: hours,
-        rubricering: level,
-      };
-  }
-}
-
-export const DOMAIN_SCHEMA = { risks: RiskSchema, measures: MeasureSchema, incidents: IncidentSchema } as const;
+// The rules the field table (src/columns.ts) gives each register field.
+export const text = (expected = 'tekst'): FieldRule => ({ read: toText, expected });
+export const required = text('een niet-lege tekst');
+export const date: FieldRule = { read: readDate, expected: 'een bestaande datum als dd-mm-jjjj of jjjj-mm-dd', isDate: true };
+export const scale: FieldRule = { read: toNumber, expected: 'een geheel getal van 1 tot en met 5' };
+export const reduction: FieldRule = { read: toNumber, expected: 'een getal van 0 tot en met 4 (decimalen toegestaan)' };
+export const money: FieldRule = { read: toNumber, expected: 'een bedrag in M€ van 0 of meer' };
+export const hours: FieldRule = { read: toNumber, expected: 'een aantal uren van 0 of meer' };
+export const percent: FieldRule = { read: toPercent, expected: 'een percentage van 0 tot en met 100' };
+export const list = (expected: string): FieldRule => ({ read: toList, expected });
+export const choice = (values: readonly string[], unknownRule: string): FieldRule => ({ read: toChoice(values), expected: orList(values), unknownRule });
+/** A new reader per sheet: it remembers the texts it has seen, for this sheet only. */
+export const level = (): FieldRule => ({ read: levelReader(), expected: LEVEL_EXPECTED, unknownRule: 'onbekende-rubricering' });
+export const indicators = (method: Method, atLeast: 'een' | 'nul' = 'een'): FieldRule => ({
+  read: indicatorReader(method),
+  expected: `${atLeast} of meer indicatoren (${orList(method.indicatoren.map((i) => i.code))}, of hun naam), gescheiden door , of ;`,
+});

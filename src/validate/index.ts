@@ -36,6 +36,7 @@ export function validate(tables: readonly Table[], settings: Settings): { regist
     dataQualityWarnings({
       risks: validRisks,
       measures: validMeasures,
+      incidents: withItem(incidents),
       measuresKnown: measureSheets.length > 0 && measureSheets.every((s) => !s.fatal),
       peildatum: settings.peildatum,
     }),

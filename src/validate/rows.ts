@@ -4,14 +4,14 @@
  * problems yield no item but are still kept as records, so cross-row checks see every ID the user
  * wrote.
  */
-import type { z } from 'zod';
-import { COLUMNS, type ColumnSpec } from '../columns.js';
+import { COLUMNS, DOMAIN_SCHEMA, fieldRules, type ColumnSpec } from '../columns.js';
 import type { CellValue, Column, SheetKind, Table } from '../ingest/table.js';
 import { message, type Message } from '../messages.js';
 import type { Incident, Measure, Method, Risk, Source } from '../model.js';
 import { normalizeKey } from '../text/normalize.js';
 import { cellText, isEmpty } from './cells.js';
-import { AMBIGUOUS_DATE, DOMAIN_SCHEMA, fieldRules, IMPOSSIBLE_DATE, PLAUSIBLE_YEARS, UNKNOWN_INDICATOR, Unreadable, type FieldRule, type ReadIssue } from './fields.js';
+import { translateIssue } from './issues.js';
+import { AMBIGUOUS_DATE, IMPOSSIBLE_DATE, PLAUSIBLE_YEARS, UNKNOWN_INDICATOR, Unreadable, type ReadIssue } from './fields.js';
 
 export type Place = Pick<Message, 'file' | 'sheet' | 'row' | 'column' | 'cell'>;
 
@@ -53,44 +53,12 @@ function mapColumns(specs: readonly ColumnSpec[], columns: readonly Column[]): M
   return byField;
 }
 
-function ruleOf(issue: z.core.$ZodIssue, rule: FieldRule, cell: CellValue | undefined): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return isEmpty(cell) ? 'verplichte-waarde-ontbreekt' : 'verkeerde-soort-waarde';
-    case 'too_small':
-      return issue.origin === 'string' || issue.origin === 'array' ? 'verplichte-waarde-ontbreekt' : 'waarde-buiten-bereik';
-    case 'too_big':
-      return 'waarde-buiten-bereik';
-    case 'invalid_value':
-      return rule.unknownRule ?? 'onbekende-waarde';
-    case 'invalid_format':
-      return 'verkeerde-soort-waarde';
-    default:
-      return 'ongeldige-waarde';
-  }
-}
-
-function reasonOf(ruleId: string, header: string, unknown: readonly string[] = []): string {
-  switch (ruleId) {
-    case 'verplichte-waarde-ontbreekt':
-      return `Kolom ${header} is verplicht maar leeg.`;
-    case 'verkeerde-soort-waarde':
-      return `De waarde in kolom ${header} is niet van de juiste soort.`;
-    case 'waarde-buiten-bereik':
-      return `De waarde in kolom ${header} valt buiten het toegestane bereik.`;
-    case 'onbekende-status':
-      return 'De status is onbekend.';
-    case 'onbekende-rubricering':
-      return 'De rubricering is onbekend.';
-    case IMPOSSIBLE_DATE:
-      return `De datum in kolom ${header} bestaat niet.`;
-    case AMBIGUOUS_DATE:
-      return `De datum in kolom ${header} kan dag-maand-jaar en maand-dag-jaar zijn; schrijf hem als dd-mm-jjjj of jjjj-mm-dd.`;
-    case UNKNOWN_INDICATOR:
-      return unknown.length === 1 ? `De indicator ${unknown[0]} is onbekend.` : `De indicatoren ${unknown.join(', ')} zijn onbekend.`;
-    default:
-      return `De waarde in kolom ${header} is onbekend of ongeldig.`;
-  }
+/** A problem found while reading a cell (before zod saw it): an impossible or ambiguous date, unknown indicators. */
+function readReason(ruleId: string, header: string, unknown: readonly string[] = []): string {
+  if (ruleId === IMPOSSIBLE_DATE) return `De datum in kolom ${header} bestaat niet.`;
+  if (ruleId === AMBIGUOUS_DATE) return `De datum in kolom ${header} kan dag-maand-jaar en maand-dag-jaar zijn; schrijf hem als dd-mm-jjjj of jjjj-mm-dd.`;
+  if (ruleId === UNKNOWN_INDICATOR) return unknown.length === 1 ? `De indicator ${unknown[0]} is onbekend.` : `De indicatoren ${unknown.join(', ')} zijn onbekend.`;
+  return `De waarde in kolom ${header} is onbekend of ongeldig.`;
 }
 
 /** An ISO date within PLAUSIBLE_YEARS, or no date at all. */
@@ -158,24 +126,28 @@ export function checkSheet<K extends SheetKind>(table: Table & { kind: K }, meth
       for (const { field, rule } of fields) if (rule.isDate && !plausibleDate(values[field])) messages.push(implausibleDate(values[field] as string, at(field), cells[field]));
       return { source, cells, at, item: Object.assign(result.data, { source }) as ItemOf[K] };
     }
-    const report = (ruleId: string, field: string, unknown?: readonly string[]) => {
+    const report = (ruleId: string, reason: string, field: string) => {
       const cell = cells[field];
       const rule = rules[field];
       messages.push(
-        message('error', ruleId, reasonOf(ruleId, headerOf(field), unknown), {
+        message('error', ruleId, reason, {
           ...at(field),
           ...(isEmpty(cell) ? {} : { actual: cellText(cell) }),
           ...(rule ? { expected: rule.expected } : {}),
         }),
       );
     };
-    for (const [field, issue] of readIssues ?? []) report(issue.rule, field, issue.unknown);
+    for (const [field, issue] of readIssues ?? []) report(issue.rule, readReason(issue.rule, headerOf(field), issue.unknown), field);
     // A cell that could not be read is reported once, for what made it unreadable.
     for (const issue of result.error?.issues ?? []) {
       const field = String(issue.path[0] ?? '');
       if (readIssues?.has(field)) continue;
       const rule = rules[field];
-      report(rule ? ruleOf(issue, rule, cells[field]) : 'ongeldige-waarde', field);
+      const header = headerOf(field);
+      const translated = rule
+        ? translateIssue(issue, { kind: 'cell', header }, !isEmpty(cells[field]), rule.unknownRule)
+        : { ruleId: 'ongeldige-waarde', reason: readReason('ongeldige-waarde', header) };
+      report(translated.ruleId, translated.reason, field);
     }
     return { source, cells, at };
   });

@@ -4,7 +4,7 @@
  */
 import { LEVEL_LABEL, visibleAt, type Level } from '../classify/levels.js';
 import { message, type Message } from '../messages.js';
-import type { IsoDate, Measure, MeasureStatus, Risk } from '../model.js';
+import type { Incident, IsoDate, Measure, MeasureStatus, Risk } from '../model.js';
 import { ACCEPTANCE_NOTICE_DAYS, acceptanceState } from '../score/acceptance.js';
 import type { RowRecord } from './rows.js';
 
@@ -21,12 +21,13 @@ function yearBefore(date: IsoDate): IsoDate {
 export interface WarningInput {
   risks: readonly Located<Risk>[];
   measures: readonly Located<Measure>[];
+  incidents: readonly Located<Incident>[];
   /** False when no measure register could be read: then "no measures" says nothing about a risk. */
   measuresKnown: boolean;
   peildatum: IsoDate;
 }
 
-export function dataQualityWarnings({ risks, measures, measuresKnown, peildatum }: WarningInput): Message[] {
+export function dataQualityWarnings({ risks, measures, incidents, measuresKnown, peildatum }: WarningInput): Message[] {
   const warnings: Message[] = [];
   const measuresOf = new Map<string, Measure[]>();
   for (const { item } of measures) {
@@ -41,13 +42,14 @@ export function dataQualityWarnings({ risks, measures, measuresKnown, peildatum 
   for (const { item: risk, at } of risks) {
     const own = measuresOf.get(risk.id) ?? [];
     if (measuresKnown && own.length === 0)
-      warnings.push(message('warning', 'risico-zonder-maatregelen', `Risico ${risk.id} heeft geen maatregelen.`, at('id')));
+      warnings.push(message('warning', 'risico-zonder-maatregelen', `Risico ${risk.id} heeft geen maatregelen.`, { ...at('id'), items: [risk.id] }));
     if (risk.laatsteBeoordeling === undefined || risk.laatsteBeoordeling < reviewLimit)
       warnings.push(
         message('warning', 'beoordeling-verouderd', `Risico ${risk.id} is op de peildatum ${peildatum} langer dan 12 maanden niet beoordeeld.`, {
           ...at('laatsteBeoordeling'),
           ...(risk.laatsteBeoordeling ? { actual: risk.laatsteBeoordeling } : {}),
           expected: `een beoordeling op of na ${reviewLimit}`,
+          items: [risk.id],
         }),
       );
     if (risk.status === 'geaccepteerd') warnings.push(...acceptanceWarnings(risk, at, peildatum));
@@ -58,6 +60,7 @@ export function dataQualityWarnings({ risks, measures, measuresKnown, peildatum 
           ...at('status'),
           actual: open.map((m) => m.id).join(', '),
           expected: 'alleen maatregelen met status gereed of geannuleerd',
+          items: [risk.id, ...open.map((m) => m.id)],
         }),
       );
   }
@@ -68,6 +71,7 @@ export function dataQualityWarnings({ risks, measures, measuresKnown, peildatum 
         message('warning', 'maatregel-te-laat', `Maatregel ${measure.id} is te laat: de streefdatum ligt voor de peildatum ${peildatum} en de status is ${measure.status}.`, {
           ...at('streefdatum'),
           actual: measure.streefdatum,
+          items: [measure.id],
         }),
       );
     if (measure.kansreductie === 0 && measure.impactreductie === 0)
@@ -76,6 +80,7 @@ export function dataQualityWarnings({ risks, measures, measuresKnown, peildatum 
           ...at('kansreductie'),
           actual: '0',
           expected: 'een Kansreductie of Impactreductie groter dan 0',
+          items: [measure.id],
         }),
       );
     if (measure.status === 'gereed' && measure.gereedOp === undefined)
@@ -83,6 +88,18 @@ export function dataQualityWarnings({ risks, measures, measuresKnown, peildatum 
         message('warning', 'gereed-zonder-datum', `Maatregel ${measure.id} is gereed maar Gereed op is leeg.`, {
           ...at('gereedOp'),
           expected: 'de datum waarop de maatregel gereed was',
+          items: [measure.id],
+        }),
+      );
+  }
+  for (const { item: incident, at } of incidents) {
+    if (incident.datum > peildatum)
+      warnings.push(
+        message('warning', 'incident-na-peildatum', `${incident.soort === 'oefening' ? 'Oefening' : 'Incident'} ${incident.id} is gedateerd na de peildatum ${peildatum} en telt niet mee in het analysejaar.`, {
+          ...at('datum'),
+          actual: incident.datum,
+          expected: `een datum op of voor ${peildatum}`,
+          items: [incident.id],
         }),
       );
   }
@@ -93,13 +110,13 @@ export function dataQualityWarnings({ risks, measures, measuresKnown, peildatum 
 function acceptanceWarnings(risk: Risk, at: Located<Risk>['at'], peildatum: IsoDate): Message[] {
   const out: Message[] = [];
   if (!risk.geaccepteerdDoor)
-    out.push(message('warning', 'acceptatie-zonder-acceptant', `Risico ${risk.id} is geaccepteerd, maar niet vermeld is wie het heeft geaccepteerd.`, { ...at('geaccepteerdDoor'), expected: 'de rol die het risico heeft geaccepteerd' }));
+    out.push(message('warning', 'acceptatie-zonder-acceptant', `Risico ${risk.id} is geaccepteerd, maar niet vermeld is wie het heeft geaccepteerd.`, { ...at('geaccepteerdDoor'), expected: 'de rol die het risico heeft geaccepteerd', items: [risk.id] }));
   const state = acceptanceState(risk, peildatum);
   const until = risk.geaccepteerdTot ?? '';
   if (state === 'verlopen')
-    out.push(message('warning', 'acceptatie-verlopen', `De acceptatie van risico ${risk.id} is verlopen op ${until}, voor de peildatum ${peildatum}.`, { ...at('geaccepteerdTot'), actual: until, expected: `een datum op of na ${peildatum}, of een nieuwe beoordeling van het risico` }));
+    out.push(message('warning', 'acceptatie-verlopen', `De acceptatie van risico ${risk.id} is verlopen op ${until}, voor de peildatum ${peildatum}.`, { ...at('geaccepteerdTot'), actual: until, expected: `een datum op of na ${peildatum}, of een nieuwe beoordeling van het risico`, items: [risk.id] }));
   if (state === 'loopt-af')
-    out.push(message('info', 'acceptatie-loopt-af', `De acceptatie van risico ${risk.id} loopt af op ${until}, binnen ${ACCEPTANCE_NOTICE_DAYS} dagen na de peildatum ${peildatum}.`, { ...at('geaccepteerdTot'), actual: until }));
+    out.push(message('info', 'acceptatie-loopt-af', `De acceptatie van risico ${risk.id} loopt af op ${until}, binnen ${ACCEPTANCE_NOTICE_DAYS} dagen na de peildatum ${peildatum}.`, { ...at('geaccepteerdTot'), actual: until, items: [risk.id] }));
   return out;
 }
 
@@ -115,6 +132,7 @@ export function aboveAnalysisLevel(records: readonly Located<{ id: string; rubri
         ...at('rubricering'),
         actual: LEVEL_LABEL[item.rubricering],
         expected: `${LEVEL_LABEL[level]} of lager, of een hogere rubricering in analyse.yaml`,
+        items: [item.id],
       }),
     );
 }

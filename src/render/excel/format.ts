@@ -26,6 +26,8 @@ export const NUM = {
   integer: '0',
   oneDecimal: '0.0',
   twoDecimals: '0.00',
+  /** Kans- and Impactreductie: a whole class or a fraction of one. */
+  reduction: '0.0#',
   money: '#,##0.00',
   change: '+0.0;-0.0;0.0',
   percent: '0%',

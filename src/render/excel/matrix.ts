@@ -3,8 +3,8 @@
  * with the class the method's matrix gives it. Used for the count sheets (Matrix bruto, Matrix
  * actueel) and for the method's own matrix on the Methode sheet.
  */
-import type ExcelJS from 'exceljs';
-import type { Analysis, RiskLevel, ScoredRisk } from '../../analysis.js';
+import type { Analysis } from '../../analysis.js';
+import { countMatrix } from '../../score/aggregate.js';
 import { CLASSES, type Method, type RiskClass } from '../../model.js';
 import { CLASS_COLOR, HEADER_COLOR } from './format.js';
 import { SheetCursor, type BlockCell } from './layout.js';
@@ -37,23 +37,10 @@ export function writeLegend(cursor: SheetCursor): void {
   for (const klasse of CLASSES) cursor.line([{ value: klasse, fill: CLASS_COLOR[klasse] }]);
 }
 
-/** Counts of risks (not gesloten) per rounded Kans and Impact (half rounds up) of one level: counts[kans-1][impact-1]. */
-export function countMatrix(risks: readonly ScoredRisk[], level: (risk: ScoredRisk) => RiskLevel): number[][] {
-  const counts = SCALE.map(() => SCALE.map(() => 0));
-  for (const risk of risks) {
-    if (risk.status === 'gesloten') continue;
-    const { kans, impact } = level(risk);
-    const row = counts[Math.round(kans) - 1];
-    const column = Math.round(impact) - 1;
-    if (row && row[column] !== undefined) row[column]++;
-  }
-  return counts;
-}
-
 export function addMatrixSheet(newSheet: NewSheet, name: string, analysis: Analysis, level: 'bruto' | 'actueel'): void {
   const sheet = newSheet(name, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1, topLeftCell: 'B2', activeCell: 'B2' }] });
   sheet.columns = [{ width: 26 }, ...SCALE.map(() => ({ width: 16 }))];
-  const counts = countMatrix(analysis.risks, (risk) => risk[level]);
+  const counts = countMatrix(analysis.risks, level);
   const total = counts.flat().reduce((a, b) => a + b, 0);
   const cursor = new SheetCursor(sheet);
   // An empty cell stays blank, as in the report's matrices: a grid of zeros hides where the risks are.

@@ -2,7 +2,6 @@
  * Methode: the method the analysis was computed with (scales, class matrix, credit per status,
  * indicators and weights, the class colours), and whether it is the default method.
  */
-import type ExcelJS from 'exceljs';
 import { MEASURE_STATUSES, type Method } from '../../model.js';
 import { isDefaultMethod } from '../../score/method.js';
 import { NUM } from './format.js';

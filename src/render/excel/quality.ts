@@ -1,5 +1,4 @@
 /** Datakwaliteit: every message of ingest and validation, located, in the order of the run's output. */
-import type ExcelJS from 'exceljs';
 import { SEVERITY_LABEL, sortMessages, type Message } from '../../messages.js';
 import { LATE_COLOR, WARNING_COLOR } from './format.js';
 import { addTableSheet, type NewSheet, type TableColumn } from './table.js';

@@ -16,10 +16,9 @@ import { addTableSheet, codesValidation, listValidation, rangeValidation, type N
 
 type Incident = Analysis['incidents'][number];
 
-/** How one contract field is written: its value as typed, and optionally a format and a validation. */
+/** How one contract field is written: its value as typed, and optionally a validation (its number format is the field table's). */
 interface FieldSpec<T> {
   value: (item: T) => Plain | undefined;
-  numFmt?: string;
   validation?: ExcelJS.DataValidation;
 }
 
@@ -34,7 +33,7 @@ const rubricering = <T extends { rubricering: keyof typeof LEVEL_LABEL }>(): Fie
   value: (item) => LEVEL_LABEL[item.rubricering],
   validation: listValidation(LEVEL_NAMES, 'Rubricering van dit item (VIR-BI).'),
 });
-const money = (prompt: string): Pick<FieldSpec<unknown>, 'numFmt' | 'validation'> => ({ numFmt: NUM.money, validation: rangeValidation('decimal', 0, undefined, prompt) });
+const money = (prompt: string): Pick<FieldSpec<unknown>, 'validation'> => ({ validation: rangeValidation('decimal', 0, undefined, prompt) });
 const indicatorList = (method: Method, kind: SheetKind) =>
   codesValidation(
     method.indicatoren.map((i) => i.code.toUpperCase()),
@@ -42,12 +41,12 @@ const indicatorList = (method: Method, kind: SheetKind) =>
     `${columnLetter(COLUMNS[kind].findIndex((c) => c.field === 'indicatoren'))}2`,
   );
 
-/** The contract columns of `kind`, in contract order; a contract field without a spec is a programming error. */
+/** The contract columns of `kind`, in the field table's order with its headers and formats; a field without a spec is a programming error. */
 function contractColumns<T>(kind: SheetKind, specs: Record<string, FieldSpec<T>>): TableColumn<T>[] {
   return COLUMNS[kind].map((column) => {
     const spec = specs[column.field];
     if (!spec) throw new Error(`Geen waarde voor kolom ${column.header} van ${SHEET_LABEL[kind]}`);
-    return { header: column.header, ...spec };
+    return { header: column.header, ...(column.excel ? { numFmt: NUM[column.excel] } : {}), ...spec };
   });
 }
 
@@ -59,16 +58,16 @@ export function riskColumns(method: Method): TableColumn<ScoredRisk>[] {
     omschrijving: { value: (r) => r.omschrijving },
     dreigingscategorie: { value: (r) => r.dreigingscategorie },
     indicatoren: { value: (r) => codes(r.indicatoren), validation: indicatorList(method, 'risks') },
-    kans: { value: (r) => r.bruto.kans, numFmt: NUM.integer, validation: scale('Kans') },
-    impact: { value: (r) => r.bruto.impact, numFmt: NUM.integer, validation: scale('Impact') },
+    kans: { value: (r) => r.bruto.kans, validation: scale('Kans') },
+    impact: { value: (r) => r.bruto.impact, validation: scale('Impact') },
     eigenaar: { value: (r) => r.eigenaar },
     contactpersoon: { value: (r) => r.contactpersoon },
     rubricering: rubricering(),
     ketenpartners: { value: (r) => names(r.ketenpartners) },
     status: { value: (r) => r.status, validation: listValidation(RISK_STATUSES, 'Status van het risico.') },
-    laatsteBeoordeling: { value: (r) => date(r.laatsteBeoordeling), numFmt: NUM.date },
+    laatsteBeoordeling: { value: (r) => date(r.laatsteBeoordeling) },
     geaccepteerdDoor: { value: (r) => r.geaccepteerdDoor },
-    geaccepteerdTot: { value: (r) => date(r.geaccepteerdTot), numFmt: NUM.date },
+    geaccepteerdTot: { value: (r) => date(r.geaccepteerdTot) },
   });
   const computed: TableColumn<ScoredRisk>[] = [
     { header: 'Bruto score', value: (r) => r.bruto.score, numFmt: NUM.oneDecimal },
@@ -89,7 +88,7 @@ export function riskColumns(method: Method): TableColumn<ScoredRisk>[] {
 }
 
 export function measureColumns(): TableColumn<ScoredMeasure>[] {
-  const reduction = (name: string) => ({ numFmt: '0.0#', validation: rangeValidation('decimal', 0, 4, `${name} in klassen bij volledige uitvoering: 0 tot en met 4.`) });
+  const reduction = (name: string) => ({ validation: rangeValidation('decimal', 0, 4, `${name} in klassen bij volledige uitvoering: 0 tot en met 4.`) });
   const contract = contractColumns<ScoredMeasure>('measures', {
     id: { value: (m) => m.id },
     titel: { value: (m) => m.titel },
@@ -98,9 +97,9 @@ export function measureColumns(): TableColumn<ScoredMeasure>[] {
     type: { value: (m) => m.type, validation: listValidation(MEASURE_TYPES, 'Intern of extern.') },
     status: { value: (m) => m.status, validation: listValidation(MEASURE_STATUSES, 'Status van de maatregel.') },
     // Stored as a fraction with a percent format, as Excel keeps a typed 60%; read back as 60.
-    voortgang: { value: (m) => (m.voortgang === undefined ? undefined : m.voortgang / 100), numFmt: NUM.percent, validation: { ...rangeValidation('decimal', 0, 1, 'Voortgang als percentage (0% tot en met 100%).'), error: 'Vul een percentage van 0% tot en met 100% in.' } },
-    streefdatum: { value: (m) => date(m.streefdatum), numFmt: NUM.date },
-    gereedOp: { value: (m) => date(m.gereedOp), numFmt: NUM.date },
+    voortgang: { value: (m) => (m.voortgang === undefined ? undefined : m.voortgang / 100), validation: { ...rangeValidation('decimal', 0, 1, 'Voortgang als percentage (0% tot en met 100%).'), error: 'Vul een percentage van 0% tot en met 100% in.' } },
+    streefdatum: { value: (m) => date(m.streefdatum) },
+    gereedOp: { value: (m) => date(m.gereedOp) },
     kansreductie: { value: (m) => m.kansreductie, ...reduction('Kansreductie') },
     impactreductie: { value: (m) => m.impactreductie, ...reduction('Impactreductie') },
     kostenStructureel: { value: (m) => m.kostenStructureel, ...money('Structurele kosten in M€ per jaar.') },
@@ -118,11 +117,11 @@ export function measureColumns(): TableColumn<ScoredMeasure>[] {
 }
 
 export function incidentColumns(method: Method): TableColumn<Incident>[] {
-  const hours = (prompt: string) => ({ numFmt: NUM.oneDecimal, validation: rangeValidation('decimal', 0, undefined, prompt) });
+  const hours = (prompt: string) => ({ validation: rangeValidation('decimal', 0, undefined, prompt) });
   const contract = contractColumns<Incident>('incidents', {
     id: { value: (i) => i.id },
     soort: { value: (i) => i.soort, validation: listValidation(INCIDENT_KINDS, 'Incident of oefening.') },
-    datum: { value: (i) => date(i.datum), numFmt: NUM.date },
+    datum: { value: (i) => date(i.datum) },
     titel: { value: (i) => i.titel },
     omschrijving: { value: (i) => i.omschrijving },
     indicatoren: { value: (i) => codes(i.indicatoren), validation: indicatorList(method, 'incidents') },

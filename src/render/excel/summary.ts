@@ -2,7 +2,6 @@
  * Samenvatting (the key figures on one page, indicator scores beside last year's) and Indicatoren
  * (the indicator table with counts per class).
  */
-import type ExcelJS from 'exceljs';
 import type { Analysis, IndicatorResult } from '../../analysis.js';
 import { summarize, type Message } from '../../messages.js';
 import { CLASSES } from '../../model.js';
