@@ -35,6 +35,15 @@ export const ScoredMeasureSchema = MeasureSchema.omit({ source: true }).extend({
   teLaat: z.boolean(),
   /** Days past Streefdatum at the peildatum when te laat, else 0. */
   dagenTeLaat: z.number().int(),
+  /**
+   * What the measure still brings (see effect.ts), null for gereed and geannuleerd. Defaults keep an
+   * analysis.json of an older version readable as `vorige`.
+   */
+  effect: z.number().nullable().default(null),
+  /** M€ still to spend: kostenEenmalig × (1 − credit) + kostenStructureel. */
+  restkosten: z.number().nullable().default(null),
+  /** effect / restkosten; null when restkosten is 0. */
+  effectPerMEuro: z.number().nullable().default(null),
 });
 export type ScoredMeasure = z.infer<typeof ScoredMeasureSchema>;
 
@@ -70,6 +79,20 @@ export const IndicatorResultSchema = z.object({
   slechtsteRisico: z.string().nullable(),
 });
 export type IndicatorResult = z.infer<typeof IndicatorResultSchema>;
+
+/** A co-user or supplier and the risks (not gesloten) that name it; see score/partners.ts. */
+export const ChainPartnerSchema = z.object({
+  naam: z.string(),
+  /** IDs in register order. */
+  risicos: z.array(z.string()),
+  /** Count per actueel class. */
+  perKlasse: z.record(RiskClass, z.number().int()),
+  /** Count per streef class: what is left once every measure not cancelled is done. */
+  perKlasseStreef: z.record(RiskClass, z.number().int()),
+  /** ID of the risk with the highest actueel score (first in register order on a tie). */
+  slechtsteRisico: z.string().nullable(),
+});
+export type ChainPartner = z.infer<typeof ChainPartnerSchema>;
 
 export const TotalsSchema = z.object({
   maatregelenPerStatus: z.record(MeasureStatus, z.number().int()),
@@ -129,6 +152,8 @@ export const AnalysisSchema = z.object({
   measures: z.array(ScoredMeasureSchema),
   incidents: z.array(IncidentSchema.omit({ source: true })),
   indicators: z.array(IndicatorResultSchema),
+  /** Most exposed first (see score/partners.ts). Default: an analysis.json of an older version. */
+  ketenpartners: z.array(ChainPartnerSchema).default([]),
   totals: TotalsSchema,
   trend: TrendSchema.nullable(),
   /** Earlier years, newest first, at most five (empty without `vorige`). */

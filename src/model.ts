@@ -181,6 +181,8 @@ export const ConfigSchema = z
     vorige: z.string().min(1).optional(),
     methode: MethodSchema.prefault({}),
     scoregrondslag: ScoreBasis.default('alle'),
+    /** Other spellings of a chain partner and the name they stand for (`KMar: Koninklijke Marechaussee`). */
+    ketenpartners: z.record(z.string().min(1), z.string().min(1)).default({}),
     /** Rows of the register annexes in the Markdown/PDF report before pointing to the workbook. */
     bijlageMaxRijen: z.number().int().min(0).default(500),
     /** The sample analysis with fictional data: its report says so on the cover and in the front matter. */

@@ -6,11 +6,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SAMPLE_HINT } from '../src/cli/main.js';
 import { runBin, runMain as cli } from './helpers/cli.js';
 import { PROJECT_ROOT as PROJECT } from '../src/version.js';
-import { EXAMPLE_DIR, copyData, removeTempDirs, tempDir } from './helpers/fixtures.js';
+import { EXAMPLE_DIR, SAMPLE_2025, copyData, removeTempDirs, tempDir } from './helpers/fixtures.js';
 
 afterAll(removeTempDirs);
 
@@ -183,5 +184,27 @@ describe('weerbaarheid', () => {
     const allowed = await cli(['extract', md, '--section', 'samenvatting', '--level', 'Dep. V.', '--format', 'txt']);
     expect(allowed.status).toBe(0);
     expect(allowed.stdout).toContain('Samenvatting');
+  });
+
+  it('extract --partner prints one chain partner as Markdown or text; an unknown partner lists the known ones: exit 1', async () => {
+    const out = join(await tempDir(), 'uit');
+    expect((await cli(['generate', await copyData(SAMPLE_2025), '--out', out, '--formats', 'md', '--quiet'])).status).toBe(0);
+    const md = join(out, 'weerbaarheidsanalyse-nafin-2025-stg-confidentieel.md');
+    for (const format of ['md', 'txt']) {
+      const result = await cli(['extract', md, '--partner', 'koninklijke marechaussée', '--level', 'Stg. C', '--format', format]);
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout).toContain('Koninklijke Marechaussee');
+      expect(result.stdout).toContain("Maatregelen op de risico's van Koninklijke Marechaussee");
+      expect(result.stdout).not.toContain('Ketenafhankelijkheden');
+    }
+    const docx = join(out, 'kmar.docx');
+    expect((await cli(['extract', md, '--partner', 'KONINKLIJKE MARECHAUSSEE', '--level', 'Stg. C', '--format', 'docx', '--out', docx])).status).toBe(0);
+    const xml = await (await JSZip.loadAsync(await readFile(docx))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('Koninklijke Marechaussee');
+    expect(xml).not.toContain('Ketenafhankelijkheden');
+    const unknown = await cli(['extract', md, '--partner', 'Rijkswaterstaat', '--level', 'Stg. C']);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stdout).toBe('');
+    expect(unknown.stderr).toMatch(/^Ketenpartner "Rijkswaterstaat" niet gevonden in .*Bekende ketenpartners: .*"Politie"/);
   });
 });

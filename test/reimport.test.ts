@@ -30,7 +30,8 @@ it('generate → copy the workbook with analyse.yaml into a new folder → gener
   const b = JSON.parse(await readFile(join(second, 'analysis.json'), 'utf8'));
   const scores = (x: typeof a) => ({
     risks: x.risks.map((r: Record<string, unknown>) => [r.id, r.bruto, r.actueel, r.streef, r.status, r.indicatoren]),
-    measures: x.measures.map((m: Record<string, unknown>) => [m.id, m.credit, m.teLaat, m.dagenTeLaat, m.risicos]),
+    measures: x.measures.map((m: Record<string, unknown>) => [m.id, m.credit, m.teLaat, m.dagenTeLaat, m.risicos, m.effect, m.restkosten, m.effectPerMEuro]),
+    ketenpartners: x.ketenpartners,
     indicators: x.indicators.map((i: Record<string, unknown>) => [i.code, i.score, i.aantalRisicos]),
     totals: x.totals,
     incidents: x.incidents,

@@ -49,6 +49,9 @@ function measure(id: string, rubricering: Level, risicos: string[], extra: Parti
     credit: 1,
     teLaat: false,
     dagenTeLaat: 0,
+    effect: null,
+    restkosten: null,
+    effectPerMEuro: null,
     ...extra,
   };
 }
@@ -93,6 +96,11 @@ function sample(): Analysis {
       { code: 'FYS', naam: 'fysieke weerbaarheid', score: 52, aantalRisicos: 2, vorigeScore: null, verandering: null, brug: null, perKlasse, slechtsteRisico: 'R3' },
       { code: 'KET', naam: 'weerbaarheid tegen grote ketenafhankelijkheden', score: 0, aantalRisicos: 1, vorigeScore: null, verandering: null, brug: null, perKlasse, slechtsteRisico: 'R5' },
       { code: 'CRI', naam: 'crisisbeheersing', score: null, aantalRisicos: 0, vorigeScore: null, verandering: null, brug: null, perKlasse, slechtsteRisico: null },
+    ],
+    ketenpartners: [
+      { naam: 'KANARIE-PARTNER-R4', risicos: ['R4'], perKlasse: { ...perKlasse, hoog: 0, 'zeer hoog': 1 }, perKlasseStreef: perKlasse, slechtsteRisico: 'R4' },
+      { naam: 'Politie', risicos: ['R1', 'R2'], perKlasse: { ...perKlasse, hoog: 1, 'zeer hoog': 0 }, perKlasseStreef: perKlasse, slechtsteRisico: 'R2' },
+      { naam: 'KANARIE-PARTNER-R2', risicos: ['R2'], perKlasse: { ...perKlasse, midden: 0, 'zeer hoog': 0 }, perKlasseStreef: perKlasse, slechtsteRisico: 'R2' },
     ],
     totals: {
       maatregelenPerStatus: { gepland: 0, 'in uitvoering': 0, vertraagd: 0, gereed: 4, geannuleerd: 0 },
@@ -217,6 +225,16 @@ describe('filterAnalysis', () => {
     });
     expect(filterAnalysis(sample(), 'stg-c').trend?.geslotenRisicos).toEqual(['R3']);
     expect(filterAnalysis(sample(), 'stg-zg').trend).toEqual(sample().trend);
+  });
+
+  it('keeps a chain partner with its visible risks and counts, the worst visible one, and drops a partner only hidden risks name', () => {
+    const partners = (lvl: Level) => filterAnalysis(sample(), lvl).ketenpartners;
+    expect(partners('openbaar')).toEqual([{ naam: 'Politie', risicos: ['R1'], perKlasse: { ...perKlasse, hoog: 1, 'zeer hoog': 0 }, perKlasseStreef: perKlasse, slechtsteRisico: 'R1' }]);
+    expect(partners('dep-v').map((p) => [p.naam, p.risicos, p.slechtsteRisico])).toEqual([
+      ['Politie', ['R1', 'R2'], 'R2'],
+      ['KANARIE-PARTNER-R2', ['R2'], 'R2'],
+    ]);
+    expect(partners('stg-zg')).toEqual(sample().ketenpartners);
   });
 
   it('keeps the aggregates computed over all data', () => {

@@ -15,10 +15,14 @@
  *   describe all data "op hoofdlijnen" and stay consistent with each other; for 'zichtbaar' the caller
  *   scores filterRegisters(...) instead, so they already cover only the visible items. Only
  *   slechtsteRisico, which names an item, is recomputed over the visible risks when it is hidden.
+ * - A chain partner keeps its perKlasse (an aggregate) and only its visible risk IDs; its
+ *   slechtsteRisico is the worst visible one. A partner named only by hidden risks is left out: its
+ *   name is text of those risks.
  */
-import type { Analysis, IndicatorResult, ScoredRisk, Trend } from '../analysis.js';
+import type { Analysis, ChainPartner, IndicatorResult, ScoredRisk, Trend } from '../analysis.js';
 import type { Message } from '../messages.js';
 import type { Registers } from '../model.js';
+import { worstRisk } from '../score/indicators.js';
 import { type Level, showsPersonalData, visibleAt } from './levels.js';
 
 /** A level above the analysis' own cannot be rendered: those items were never meant for it. */
@@ -76,6 +80,16 @@ function worstVisibleRisk(indicator: IndicatorResult, risks: readonly ScoredRisk
   return worst?.id ?? null;
 }
 
+function visiblePartners(partners: readonly ChainPartner[], risks: readonly ScoredRisk[]): ChainPartner[] {
+  const byId = new Map(risks.map((r) => [r.id, r]));
+  return partners.flatMap((partner) => {
+    const visible = partner.risicos.flatMap((id) => byId.get(id) ?? []);
+    if (visible.length === 0) return [];
+    const slechtsteRisico = byId.has(partner.slechtsteRisico ?? '') ? partner.slechtsteRisico : worstRisk(visible);
+    return [{ ...partner, risicos: visible.map((r) => r.id), slechtsteRisico }];
+  });
+}
+
 function filterTrend(trend: Trend, keepRisk: (id: string) => boolean, keepMeasure: (id: string) => boolean): Trend {
   return {
     ...trend,
@@ -115,6 +129,7 @@ export function filterAnalysis(analysis: Analysis, level: Level): Analysis {
     measures,
     incidents: analysis.incidents.filter((i) => visibleAt(i.rubricering, level)),
     indicators: analysis.indicators.map((ind) => ({ ...ind, slechtsteRisico: worstVisibleRisk(ind, risks, riskIds) })),
+    ketenpartners: visiblePartners(analysis.ketenpartners, risks),
     trend: analysis.trend === null ? null : filterTrend(analysis.trend, keepRisk, keepMeasure),
   };
 }

@@ -68,6 +68,7 @@ const GenerateCli = z.object({
 const ExtractCli = z.object({
   list: z.boolean().default(false),
   section: z.array(z.string()).default([]),
+  partner: z.string().optional(),
   level: LevelOption,
   format: z.enum(['md', 'txt', 'docx'], { error: (issue) => `onbekend formaat "${String(issue.input)}"; kies uit md, txt of docx` }).default('md'),
   out: z.string().optional(),
@@ -171,6 +172,7 @@ export async function main(argv: readonly string[], term: Terminal = processTerm
       .argument('<rapport>', 'het Markdown-rapport (.md)')
       .option('--list', 'toon de hoofdstukindeling')
       .addOption(new Option('-s, --section <titel>', 'sectie om af te drukken (herhaalbaar)').argParser((v: string, prev: string[] = []) => [...prev, v]))
+      .option('-p, --partner <naam>', 'het deel van één ketenpartner: zijn risico\'s en de maatregelen daarop')
       .option('-l, --level <niveau>', 'niveau waarop gepubliceerd wordt (standaard Openbaar)')
       .option('--format <md|txt|docx>', 'uitvoer als Markdown, platte tekst of Word-document', 'md')
       .option('-o, --out <bestand>', 'het Word-bestand (nodig bij --format docx)'),
@@ -181,7 +183,7 @@ export async function main(argv: readonly string[], term: Terminal = processTerm
     });
     if (o.format === 'docx') {
       if (!o.out) throw new UsageError('Geef met --out het Word-bestand op waarin het uittreksel komt.');
-      const doc = await extractDocx({ markdown, file, sections: o.section, level: o.level });
+      const doc = await extractDocx({ markdown, file, sections: o.section, partner: o.partner, level: o.level });
       if (doc.ok) await writeFile(o.out, doc.data);
       else {
         term.err(doc.message);
@@ -189,7 +191,7 @@ export async function main(argv: readonly string[], term: Terminal = processTerm
       }
       return;
     }
-    const result = extract({ markdown, file, list: o.list, sections: o.section, level: o.level, format: o.format });
+    const result = extract({ markdown, file, list: o.list, sections: o.section, partner: o.partner, level: o.level, format: o.format });
     if (result.ok) term.out(result.output);
     else {
       term.err(result.message);

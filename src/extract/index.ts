@@ -14,6 +14,7 @@ import { unified } from 'unified';
 import { LEVEL_LABEL, visibleAt, type Level } from '../classify/levels.js';
 import { reportLevel } from './frontmatter.js';
 import { toPlainText } from './plaintext.js';
+import { selectPartner } from './partner.js';
 import { findSection, formatOutline, outline } from './sections.js';
 
 export interface ExtractOptions {
@@ -25,6 +26,8 @@ export interface ExtractOptions {
   list?: boolean;
   /** Heading titles; each section is printed with its subsections, in this order. */
   sections?: readonly string[];
+  /** A chain partner's section (see partner.ts) instead of whole sections. */
+  partner?: string;
   /** The highest rubricering that may be released; default Openbaar. */
   level?: Level;
   /** `md` (default): GFM Markdown. `txt`: plain text for a letter (see plaintext.ts). */
@@ -54,7 +57,7 @@ function select(body: readonly RootContent[], titles: readonly string[], file: s
 }
 
 /** The chosen sections of a report that may be released at the level, with the report's own level; or why not. */
-export function released(opts: Pick<ExtractOptions, 'markdown' | 'file' | 'sections' | 'level'>): { ok: true; nodes: RootContent[]; level: Level } | { ok: false; exitCode: 1; message: string } {
+export function released(opts: Pick<ExtractOptions, 'markdown' | 'file' | 'sections' | 'partner' | 'level'>): { ok: true; nodes: RootContent[]; level: Level } | { ok: false; exitCode: 1; message: string } {
   const level = opts.level ?? 'openbaar';
   const tree = parser.parse(opts.markdown);
   const own = reportLevel(tree, opts.file);
@@ -65,7 +68,8 @@ export function released(opts: Pick<ExtractOptions, 'markdown' | 'file' | 'secti
     );
   }
   const body = tree.children.filter((node) => node.type !== 'yaml');
-  const selected = select(body, opts.sections ?? [], opts.file);
+  if (opts.partner !== undefined && opts.sections?.length) return refused('Kies --section of --partner, niet beide.');
+  const selected = opts.partner === undefined ? select(body, opts.sections ?? [], opts.file) : selectPartner(body, opts.partner, opts.file);
   if (!selected.ok) return refused(selected.message);
   return { ok: true, nodes: selected.nodes, level: own.level };
 }

@@ -20,6 +20,7 @@ const COMMENTS: Record<keyof typeof ConfigSchema.shape, string> = {
   scoregrondslag: 'alle | zichtbaar: over welke gegevens de indicatoren gescoord worden onder het eigen niveau',
   bijlageMaxRijen: 'aantal rijen per registerbijlage in Markdown en PDF; daarna verwijst het rapport naar het werkboek',
   voorbeeld: 'true alleen voor de voorbeeldanalyse met fictieve gegevens (het rapport zegt het dan op het omslag)',
+  ketenpartners: 'andere schrijfwijzen van een ketenpartner en de naam die ze betekenen, zoals { KMar: Koninklijke Marechaussee }',
 };
 
 export function initConfig(today: Date): string {
@@ -38,6 +39,7 @@ export function initConfig(today: Date): string {
     scoregrondslag: { value: 'alle', active: true },
     bijlageMaxRijen: { value: '500', active: true },
     voorbeeld: { value: 'false', active: true },
+    ketenpartners: { value: '{}', active: true },
   };
   const width = Math.max(...Object.entries(values).map(([k, v]) => k.length + v.value.length)) + 4;
   const lines = Object.entries(values).map(([key, { value, active }]) => {

@@ -8,7 +8,7 @@ import { ACCEPTANCE_NOTICE_DAYS, acceptanceState, type AcceptanceState } from '.
 import { md } from './escape.js';
 import { compareIds } from './findings.js';
 import { aantal, datum, score, telwoord } from './format.js';
-import { table, type Table } from './table.js';
+import { table, type Table } from './tables.js';
 
 const STATE_TEXT: Record<AcceptanceState, string> = { verlopen: 'verlopen', 'loopt-af': `loopt binnen ${ACCEPTANCE_NOTICE_DAYS} dagen af`, geldig: 'geldig', onbepaald: 'geen einddatum' };
 const STATE_ORDER: Record<AcceptanceState, number> = { verlopen: 0, 'loopt-af': 1, geldig: 2, onbepaald: 3 };

@@ -50,7 +50,7 @@ describe.skipIf(!hasSoffice)('LibreOffice (skipped: soffice is not installed)', 
     const risks = (await sheetCsv("Risico's")).split('\n');
     expect(risks[0]).toMatch(/^ID;Titel;Omschrijving;Dreigingscategorie;Indicatoren;Kans;Impact;Eigenaar;Contactpersoon;Rubricering;Ketenpartners;Status;Laatste beoordeling;Geaccepteerd door;Geaccepteerd tot;Bruto score/);
     expect(risks[1]).toMatch(/^VR-001;Uitval tijdsynchronisatie in kernrouters;.*;DIG, FYS;3;5;JIVC;K\. Smit;Departementaal Vertrouwelijk;"KPN; Haagse Ring";open;26-03-2025;/);
-    expect(await sheetCsv('Maatregelen')).toMatch(/\nVM-003;Herzien ondersteuningscontracten;.*;vertraagd;45%;01-10-2025;.*;ja;91\r?\n/);
+    expect(await sheetCsv('Maatregelen')).toMatch(/\nVM-003;Herzien ondersteuningscontracten;.*;vertraagd;45%;01-10-2025;.*;ja;91;1.20;0.00;\r?\n/);
   });
 
   it('keeps formula-like text as text', async () => {

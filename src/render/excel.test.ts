@@ -186,6 +186,14 @@ describe('re-importable registers', () => {
     expect(record(sheet('Maatregelen'), 'VM-001')['Gereed op']).toEqual(new Date('2025-05-01T00:00:00Z'));
   });
 
+  it('carries effect, restkosten and effect per M€ on the Maatregelen sheet, empty where they are null', () => {
+    expect(record(sheet('Maatregelen'), 'VM-002')).toMatchObject({ Effect: 2.5, 'Restkosten (M€)': 3.6, 'Effect per M€': 2.5 / 3.6 });
+    expect(record(sheet('Maatregelen'), 'VM-003')).toMatchObject({ Effect: 1.2, 'Restkosten (M€)': 0 });
+    const done = record(sheet('Maatregelen'), 'VM-001');
+    for (const header of ['Effect', 'Restkosten (M€)', 'Effect per M€']) expect(done[header] ?? null, header).toBeNull();
+    expect(record(sheet('Maatregelen'), 'VM-003')['Effect per M€'] ?? null).toBeNull();
+  });
+
   it('writes incidents with the contract columns first', () => {
     expect(record(sheet('Incidenten'), 'INC-001')).toMatchObject({ Soort: 'incident', Datum: new Date('2025-08-27T00:00:00Z'), Indicatoren: 'DIG, CRI', 'Hersteltijd (uur)': 13, 'Norm (uur)': 4, 'Binnen norm': 'nee' });
     expect(record(sheet('Incidenten'), 'OEF-002')).toMatchObject({ Indicatoren: null, 'Binnen norm': null });
@@ -351,10 +359,11 @@ describe('content of the other sheets', () => {
     expect(record(sheet('Indicatoren'), 'CRI')).toMatchObject({ Score: null, 'Vorig jaar': 70, Verandering: null, 'Slechtste risico': null });
   });
 
-  it('counts risks per partner and class, without gesloten risks, sorted by name', () => {
+  it('lists analysis.ketenpartners in its order, with the counts per actueel and streef class', () => {
     const ws = sheet('Ketenpartners');
-    expect([2, 3, 4, 5].map((r) => ws.getRow(r).getCell(1).value)).toEqual(['Cisco', 'Haagse Ring', 'KPN', 'Nokia']);
-    expect(rowValues(ws, 4)).toEqual(['KPN', 0, 1, 0, 1, 2, 'VR-001, VR-002']);
+    expect(rowValues(ws, 1)).toEqual(['Ketenpartner', 'Laag', 'Midden', 'Hoog', 'Zeer hoog', 'Totaal', 'Streef laag', 'Streef midden', 'Streef hoog', 'Streef zeer hoog', 'Slechtste risico', "Risico's (niet gesloten)"]);
+    expect([2, 3, 4, 5].map((r) => ws.getRow(r).getCell(1).value)).toEqual(['KPN', 'Cisco', 'Nokia', 'Haagse Ring']);
+    expect(rowValues(ws, 2)).toEqual(['KPN', 0, 1, 0, 1, 2, 0, 1, 0, 1, 'VR-002', 'VR-001, VR-002']);
   });
 
   it('lists the data-quality messages sorted, in Dutch', () => {
@@ -395,9 +404,9 @@ describe('edge cases', () => {
   });
 
   it('cuts a text beyond the cell limit of Excel, and says so', async () => {
-    const partners = Array.from({ length: 4000 }, (_, i) => ({ ...analysis.risks[0]!, id: `VR-${String(i).padStart(5, '0')}`, ketenpartners: ['KPN'] }));
-    const big = await load(await buildWorkbook({ ...analysis, risks: partners }, context));
-    const list = big.getWorksheet('Ketenpartners')!.getCell('G2').value as string;
+    const risicos = Array.from({ length: 4000 }, (_, i) => `VR-${String(i).padStart(5, '0')}`);
+    const big = await load(await buildWorkbook({ ...analysis, ketenpartners: [{ ...analysis.ketenpartners[0]!, risicos }] }, context));
+    const list = big.getWorksheet('Ketenpartners')!.getCell('L2').value as string;
     expect(list.length).toBe(MAX_CELL_TEXT);
     expect(list).toMatch(/^VR-00000, VR-00001, .* … \(ingekort\)$/);
   });

@@ -88,7 +88,7 @@ export async function buildWorkbook(analysis: Analysis, ctx: WorkbookContext): P
   addRegisterSheets(newSheet, analysis);
   addMatrixSheet(newSheet, 'Matrix bruto', analysis, 'bruto');
   addMatrixSheet(newSheet, 'Matrix actueel', analysis, 'actueel');
-  addPartnerSheet(newSheet, analysis.risks);
+  addPartnerSheet(newSheet, analysis.ketenpartners);
   addIncidentSheet(newSheet, analysis);
   addQualitySheet(newSheet, ctx.dataQuality);
   addMethodSheet(newSheet, analysis.methode);

@@ -65,7 +65,7 @@ describe('renderMarkdown with hostile register text', async () => {
       expect(nodes.filter((n) => n.type === type), type).toEqual([]);
     }
     // The only bold text is the template's own wording and the totals row of the measures table.
-    expect(nodes.flatMap((n) => (n.type === 'strong' ? [toString(n)] : []))).toEqual(['bruto', 'actueel', 'streef', 'Totaal niet geannuleerd', '10', 'M€ 4,4', 'M€ 11,5']);
+    expect(nodes.flatMap((n) => (n.type === 'strong' ? [toString(n)] : []))).toEqual(['bruto', 'actueel', 'streef', 'Totaal niet geannuleerd', '10', 'M€ 4,4', 'M€ 11,5', 'effect', 'restkosten']);
     const images = nodes.flatMap((n) => (n.type === 'image' ? [n.url] : []));
     expect(images.every((u) => /^figuren\/[a-z0-9-]+\.svg$/.test(u))).toBe(true);
     expect(headings(tree, 2)).toEqual([...SECTION_TITLES]);

@@ -58,6 +58,7 @@ export const SECTION_TITLES = [
   'Weerbaarheid per indicator',
   'Ketenafhankelijkheden',
   'Maatregelen',
+  'Wat levert het meeste op',
   'Incidenten en oefeningen',
   'Aanbevelingen',
   'Kernboodschappen voor de Kamerbrief',

@@ -8,16 +8,20 @@ import { LEVEL_LABEL } from '../classify/levels.js';
 import type { InputFile } from '../ingest/table.js';
 import { compareText, formatMessage, sortMessages, type Message } from '../messages.js';
 import { CLASSES, DEFAULT_METHOD, MEASURE_STATUSES, type RiskClass } from '../model.js';
-import { measureCosts, partnerRows, type PartnerRow } from '../score/aggregate.js';
+import { measureCosts } from '../score/aggregate.js';
 import { isDefaultMethod, methodDifferences } from '../score/method.js';
 import { matrixCells, type Chart } from './charts.js';
-import { figure, table, type Column, type Table } from './table.js';
+import { md } from './escape.js';
+import { effectView } from './effect-view.js';
+import { chainView } from './partners-view.js';
+import { sentences } from './sentences.js';
+import { count, ids, level, table, type Column, type Table } from './tables.js';
+import { figure } from './figure.js';
 import { acceptedView } from './accepted-view.js';
 import { bridgeView, historyTable, summaryBridges } from './year-view.js';
-import { md } from './escape.js';
-import { sentences } from './sentences.js';
 import { byActueel, compareIds, facts, isHigh, kernboodschappen, keyFindings, recommendations, type Facts, type Recommendation } from './findings.js';
 import { aantal, datum, geld, getal, indicatorNaam, klasseMetCel, KLASSE_AFKORTING, opsomming, procent, reportTitle, score, shownChange, telwoord, verandering } from './format.js';
+
 
 export interface ViewOptions {
   toolVersion: string;
@@ -33,16 +37,11 @@ export const BODY_ROW_LIMIT = 25;
 /** Most recommendations listed by name; the remainder is counted. */
 export const RECOMMENDATION_LIMIT = 15;
 
-const count = (n: number) => getal(n, 0);
-
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
 }
-const level = (l: { score: number; klasse: RiskClass }) => `${score(l.score)} (${l.klasse})`;
-/** IDs in the order given (register order), the first `max` and a count of the rest. */
-const ids = (list: readonly string[], max = 10) => md(list.length > max ? `${list.slice(0, max).join(', ')} en ${list.length - max} meer` : list.join(', '));
 const voortgang = (m: ScoredMeasure) => (m.voortgang === undefined ? '–' : procent(m.voortgang / 100));
 
 function riskColumns(): Column<ScoredRisk>[] {
@@ -55,6 +54,7 @@ function riskColumns(): Column<ScoredRisk>[] {
     ['Streef', (r) => level(r.streef), true],
   ];
 }
+
 
 const LEVEL_CAPTION = { bruto: 'bruto (zonder maatregelen)', actueel: 'actueel (na maatregelen op de peildatum)', streef: 'streef (als alle maatregelen gereed zijn)' } as const;
 
@@ -105,23 +105,6 @@ function indicatorView(a: Analysis, ind: IndicatorResult, open: readonly ScoredR
     }),
     maatregelen: md(measureSummary(measures)),
   };
-}
-
-function partnersTable(open: readonly ScoredRisk[]): Table {
-  // Most high risks first, then most risks; partnerRows gives name order for the ties.
-  const high = (p: PartnerRow) => p.perKlasse.hoog + p.perKlasse['zeer hoog'];
-  const rows = partnerRows(open).sort((x, y) => high(y) - high(x) || y.risicos.length - x.risicos.length);
-  return table(
-    "Ketenpartners tegen de actuele klasse van de open risico's die hen raken.",
-    [
-      ['Ketenpartner', (p) => md(p.partner)],
-      ...CLASSES.map((c): Column<PartnerRow> => [c, (p) => count(p.perKlasse[c]), true]),
-      ['Totaal', (p) => count(p.risicos.length), true],
-      ["Risico's", (p) => ids(p.risicos)],
-    ],
-    rows,
-    { leeg: "Geen van de open risico's noemt een ketenpartner." },
-  );
 }
 
 function threatTable(a: Analysis, open: readonly ScoredRisk[]): Table {
@@ -363,7 +346,8 @@ export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptio
     indicatoren: a.indicators.map((i, k) => ({ ...indicatorView(a, i, open, measuresByRisk), brug: bridgeView(a, i, k, charts) })),
     historie: historyTable(a),
     geaccepteerd: acceptedView(a),
-    keten: { tabel: partnersTable(open) },
+    keten: chainView(a, measuresByRisk),
+    opbrengst: effectView(a),
     maatregelen: {
       status: table(
         'Maatregelen per status, met hun kosten.',

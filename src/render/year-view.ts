@@ -10,7 +10,8 @@ import { bridgeSentences, fromTenths, shownBridge, STEP_LABEL } from './bridge.j
 import { md } from './escape.js';
 import { score, verandering } from './format.js';
 import type { Chart } from './svg.js';
-import { figure, table, type Figure, type Table } from './table.js';
+import { figure, type Figure } from './figure.js';
+import { table, type Table } from './tables.js';
 
 interface Row {
   stap: string;

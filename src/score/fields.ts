@@ -10,7 +10,7 @@ import type { Measure, Risk } from '../model.js';
 type Complete<T> = { [K in keyof Required<T>]: T[K] };
 
 export type RiskScores = Pick<ScoredRisk, 'bruto' | 'actueel' | 'streef' | 'reductie' | 'maatregelen' | 'totaalCredit'>;
-export type MeasureScores = Pick<ScoredMeasure, 'credit' | 'teLaat' | 'dagenTeLaat'>;
+export type MeasureScores = Pick<ScoredMeasure, 'credit' | 'teLaat' | 'dagenTeLaat' | 'effect' | 'restkosten' | 'effectPerMEuro'>;
 
 export function scoredRisk(r: Risk, s: RiskScores): Complete<ScoredRisk> {
   return {
@@ -57,5 +57,8 @@ export function scoredMeasure(m: Measure, s: MeasureScores): Complete<ScoredMeas
     credit: s.credit,
     teLaat: s.teLaat,
     dagenTeLaat: s.dagenTeLaat,
+    effect: s.effect,
+    restkosten: s.restkosten,
+    effectPerMEuro: s.effectPerMEuro,
   };
 }

@@ -5,10 +5,12 @@
 import type { Analysis } from '../analysis.js';
 import type { Registers, Settings } from '../model.js';
 import { measureCredit } from './credit.js';
+import { measureEffects } from './effect.js';
 import { scoredMeasure } from './fields.js';
 import { scoreIndicators } from './indicators.js';
 import { history } from './history.js';
 import { lateness } from './late.js';
+import { chainPartners } from './partners.js';
 import { scoreRisks } from './risks.js';
 import { totals } from './totals.js';
 import { compare } from './trend.js';
@@ -20,7 +22,8 @@ export function score(registers: Registers, settings: Settings, previous?: Analy
   const methode = settings.methode;
   const credits = registers.measures.map((m) => measureCredit(m, methode.credit));
   const risks = scoreRisks(registers.risks, registers.measures, credits, methode);
-  const measures = registers.measures.map((measure, i) => scoredMeasure(measure, { credit: credits[i] ?? 0, ...lateness(measure, settings.peildatum) }));
+  const effects = measureEffects(registers.measures, credits, risks, methode);
+  const measures = registers.measures.map((measure, i) => scoredMeasure(measure, { credit: credits[i] ?? 0, ...lateness(measure, settings.peildatum), ...effects[i]! }));
   const incidents = registers.incidents.map(({ source: _source, ...rest }) => rest);
   const current = {
     jaar: settings.jaar,
@@ -35,6 +38,7 @@ export function score(registers: Registers, settings: Settings, previous?: Analy
     measures,
     incidents,
     indicators: scoreIndicators(risks, methode),
+    ketenpartners: chainPartners(risks, settings.ketenpartners),
   };
   const { indicators, trend } = compare(current, previous);
   return { ...current, indicators, totals: totals(risks, measures, indicators, methode), trend, historie: history(previous, methode) };

@@ -32,7 +32,7 @@ export function scoreIndicators(risks: readonly ScoredRisk[], method: Method): I
       verandering: null,
       brug: null,
       perKlasse: countClasses(own.map((r) => r.actueel.klasse)),
-      slechtsteRisico: worst(own),
+      slechtsteRisico: worstRisk(own),
     };
   });
 }
@@ -50,7 +50,7 @@ export function countClasses(classes: readonly RiskClass[]): Record<RiskClass, n
 }
 
 /** ID of the highest actueel score; on a tie the first in register order. */
-function worst(risks: readonly ScoredRisk[]): string | null {
+export function worstRisk(risks: readonly ScoredRisk[]): string | null {
   let top: ScoredRisk | undefined;
   for (const risk of risks) if (top === undefined || risk.actueel.score > top.actueel.score) top = risk;
   return top?.id ?? null;

@@ -130,7 +130,10 @@ describe('docs/methode.md', () => {
   /** Dutch notation, at most five decimals (as the document states). */
   const nl = (x: number) => String(Math.round(x * 1e5) / 1e5).replace('.', ',');
   const product = (level: Level) => `${nl(level.kans)} × ${nl(level.impact)} = ${nl(level.score)}`;
-  const tableRow = (key: string) => lines.find((line) => line.startsWith(`| ${key} |`))?.split('|').slice(1, -1).map((cell) => cell.trim());
+  const rowOf = (line: string | undefined) => line?.split('|').slice(1, -1).map((cell) => cell.trim());
+  const tableRow = (key: string) => rowOf(lines.find((line) => line.startsWith(`| ${key} |`)));
+  /** The table of what the open measures still bring comes after the VR-001 table that names VM-005 and VM-007 too. */
+  const lastTableRow = (key: string) => rowOf(lines.filter((line) => line.startsWith(`| ${key} |`)).at(-1));
   const byId = new Map(result.risks.map((r) => [r.id, r]));
 
   it('quotes every risk of the worked example as computed', () => {
@@ -165,6 +168,47 @@ describe('docs/methode.md', () => {
     expect(lines).toContain(`score_FYS = 100 × (1 − (${fys.map((r) => nl(r.actueel.score)).join(' + ')}) / (25 × ${fys.length})) = ${nl(fysScore)}`);
     const scored = result.indicators.flatMap((i) => (i.score === null ? [] : [nl(i.score)]));
     expect(lines).toContain(`totaalscore = (${scored.join(' + ')}) / ${scored.length} = ${nl(result.totals.totaalScore ?? NaN)}`);
+  });
+
+  it('works out what VM-007 and VM-004 still bring as computed, recomputing them from the linked measures', () => {
+    const measureById = new Map(result.measures.map((m) => [m.id, m]));
+    for (const [measureId, riskId] of [['VM-007', 'VR-001'], ['VM-004', 'VR-006']] as const) {
+      const risk = byId.get(riskId)!;
+      const done = measureById.get(measureId)!;
+      const linked = risk.maatregelen.map((id) => measureById.get(id)!);
+      const credit = (m: (typeof linked)[number]) => (m.id === measureId ? 1 : m.credit);
+      const dims = (['kans', 'impact'] as const).map((dim) => {
+        const reduction = dim === 'kans' ? 'kansreductie' : 'impactreductie';
+        const value = Math.max(1, linked.reduce((x, m) => x - credit(m) * m[reduction], risk.bruto[dim]));
+        expect(lines).toContain(`${dim}_gereed = max(1; ${risk.bruto[dim]} ${linked.map((m) => `− ${nl(credit(m))} × ${nl(m[reduction])}`).join(' ')}) = ${nl(value)}`);
+        return value;
+      });
+      const [kans, impact] = dims as [number, number];
+      expect(Math.abs((done.effect ?? NaN) - (risk.actueel.score - kans * impact))).toBeLessThan(TOLERANCE);
+    }
+    const vm007 = measureById.get('VM-007')!;
+    const vr001 = byId.get('VR-001')!;
+    expect(lines).toContain(`score_gereed = ${nl(vr001.actueel.kans - 0.1)} × ${nl(vr001.actueel.impact)} = ${nl(vr001.actueel.score - (vm007.effect ?? NaN))}`);
+    expect(lines).toContain(`effect = ${nl(vr001.actueel.score)} − ${nl(vr001.actueel.score - (vm007.effect ?? NaN))} = ${nl(vm007.effect ?? NaN)}`);
+    expect(lines).toContain(`restkosten = ${nl(vm007.kostenEenmalig)} × (1 − ${nl(vm007.credit)}) + ${nl(vm007.kostenStructureel)} = ${nl(vm007.restkosten ?? NaN)}`);
+    expect(lines).toContain(`effect per M€ = ${nl(vm007.effect ?? NaN)} / ${nl(vm007.restkosten ?? NaN)} = ${nl(vm007.effectPerMEuro ?? NaN)}`);
+    const vm004 = measureById.get('VM-004')!;
+    expect(lines).toContain(`effect = ${nl(byId.get('VR-006')!.actueel.score)} − ${nl(byId.get('VR-006')!.actueel.score - (vm004.effect ?? NaN))} × 1 = ${nl(vm004.effect ?? NaN)}`);
+  });
+
+  it('quotes effect, restkosten and effect per M€ of every open measure, and their ranking, as computed', () => {
+    const open = result.measures.filter((m) => m.status !== 'gereed' && m.status !== 'geannuleerd');
+    for (const m of open) {
+      expect(lastTableRow(m.id), m.id).toEqual([m.id, m.status, nl(m.credit), nl(m.effect ?? NaN), nl(m.restkosten ?? NaN), m.effectPerMEuro === null ? 'geen' : nl(m.effectPerMEuro)]);
+    }
+    for (const m of result.measures.filter((x) => !open.includes(x))) {
+      expect(lastTableRow(m.id), m.id).toBeUndefined();
+      expect(m).toMatchObject({ effect: null, restkosten: null, effectPerMEuro: null });
+    }
+    const byEffect = (a: (typeof open)[number], b: (typeof open)[number]) => (b.effect ?? 0) - (a.effect ?? 0) || a.id.localeCompare(b.id);
+    const ranked = open.filter((m) => m.effectPerMEuro !== null).sort((a, b) => (b.effectPerMEuro ?? 0) - (a.effectPerMEuro ?? 0) || byEffect(a, b));
+    const free = open.filter((m) => m.effectPerMEuro === null).sort(byEffect);
+    expect(doc).toContain(`Op effect per M€ gerangschikt: ${ranked.map((m) => m.id).join(', ')}; zonder kosten, op effect:\n${free.map((m) => m.id).join(', ')}.`);
   });
 
   it('shows the default matrix as the method defines it', () => {

@@ -71,6 +71,13 @@ describe('loadConfig: valid files', () => {
     expect(settings?.methode.credit).toMatchObject({ gepland: 0.1, gereed: 1 });
     expect(settings?.methode.gewichten).toEqual({ DIG: 2 });
   });
+
+  it('takes other spellings of chain partners, and none by default', async () => {
+    const { settings, messages } = await load(`${BASE}rubricering: Openbaar\nketenpartners:\n  KMar: Koninklijke Marechaussee\n  RON: Rijksoverheidnetwerk\n`);
+    expect(messages).toEqual([]);
+    expect(settings?.ketenpartners).toEqual({ KMar: 'Koninklijke Marechaussee', RON: 'Rijksoverheidnetwerk' });
+    expect((await load(`${BASE}rubricering: Openbaar\n`)).settings?.ketenpartners).toEqual({});
+  });
 });
 
 describe('loadConfig: errors at their line', () => {
@@ -91,6 +98,7 @@ describe('loadConfig: errors at their line', () => {
     ['credit above 1', `${BASE}rubricering: Openbaar\nmethode:\n  credit:\n    gereed: 1.5\n`, 'waarde-buiten-bereik', 7, 'methode.credit.gereed', '1.5'],
     ['credit neither number nor voortgang', `${BASE}rubricering: Openbaar\nmethode:\n  credit:\n    gereed: veel\n`, 'verkeerd-type', 7, 'methode.credit.gereed', 'veel'],
     ['unknown status in credit', `${BASE}rubricering: Openbaar\nmethode:\n  credit:\n    afgerond: 1\n`, 'onbekende-sleutel', 7, 'methode.credit.afgerond', 'afgerond'],
+    ['ketenpartners as a list', `${BASE}rubricering: Openbaar\nketenpartners: [KMar]\n`, 'verkeerd-type', 5, 'ketenpartners', '["KMar"]'],
     ['unknown class in matrix', `${BASE}rubricering: Openbaar\nmethode:\n  matrix:\n${'    - [laag, laag, laag, laag, laag]\n'.repeat(4)}    - [laag, laag, laag, laag, rood]\n`, 'onbekende-waarde', 11, 'methode.matrix.4.4', 'rood'],
   ])('%s', async (_, yaml, ruleId, row, column, actual) => {
     const { settings, messages } = await load(yaml);

@@ -112,6 +112,10 @@ export function measureColumns(): TableColumn<ScoredMeasure>[] {
     { header: 'Voortgangsaandeel', value: (m) => m.credit, numFmt: NUM.twoDecimals },
     { header: 'Te laat', value: (m) => yesNo(m.teLaat) },
     { header: 'Dagen te laat', value: (m) => m.dagenTeLaat, numFmt: NUM.integer },
+    // Empty for gereed and geannuleerd measures, and per M€ also without remaining cost (see score/effect.ts).
+    { header: 'Effect', value: (m) => m.effect, numFmt: NUM.twoDecimals },
+    { header: 'Restkosten (M€)', value: (m) => m.restkosten, numFmt: NUM.money },
+    { header: 'Effect per M€', value: (m) => m.effectPerMEuro, numFmt: NUM.twoDecimals },
   ];
   return [...contract, ...computed];
 }

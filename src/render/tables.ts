@@ -1,6 +1,10 @@
-/** The building blocks of the view model: captioned tables and figures, Markdown-safe. */
-import type { Chart } from './svg.js';
+/**
+ * Table building for the view model: a GFM table as data (caption, header, alignment, Markdown-safe
+ * cells), and the cell formats several chapters share.
+ */
+import type { RiskClass } from '../model.js';
 import { md } from './escape.js';
+import { getal, score } from './format.js';
 
 /** A GFM table with its caption; every cell is Markdown-safe text. */
 export interface Table {
@@ -15,16 +19,10 @@ export interface Table {
   leeg: string;
 }
 
+export type Column<T> = [header: string, cell: (row: T) => string, numeric?: boolean];
+
 /** A totals row in bold, for tables whose total is quoted elsewhere in the report. */
 const totalRow = (cells: string[]): string[] => cells.map((c) => (c === '' ? '' : `**${c}**`));
-
-export interface Figure {
-  pad: string;
-  alt: string;
-  titel: string;
-}
-
-export type Column<T> = [header: string, cell: (row: T) => string, numeric?: boolean];
 
 export function table<T>(bijschrift: string, columns: Column<T>[], rows: readonly T[], opts: { limit?: number; meer?: (left: number) => string; leeg: string; totaal?: string[] }): Table {
   const limit = opts.limit ?? rows.length;
@@ -40,9 +38,10 @@ export function table<T>(bijschrift: string, columns: Column<T>[], rows: readonl
   };
 }
 
-export function figure(charts: readonly Chart[], name: string): Figure {
-  const c = charts.find((x) => x.file === `figuren/${name}.svg`);
-  if (!c) throw new Error(`figuur ${name} ontbreekt`);
-  return { pad: c.file, alt: md(c.alt), titel: md(c.title) };
-}
+export const count = (n: number) => getal(n, 0);
 
+/** A level's score with its class: `7,3 (midden)`. */
+export const level = (l: { score: number; klasse: RiskClass }) => `${score(l.score)} (${l.klasse})`;
+
+/** IDs in the order given (register order), the first `max` and a count of the rest. */
+export const ids = (list: readonly string[], max = 10) => md(list.length > max ? `${list.slice(0, max).join(', ')} en ${list.length - max} meer` : list.join(', '));
