@@ -2,6 +2,8 @@
  * A located message (after vfile-message): a problem is a value with a place and a reason, never a
  * thrown string. Messages pile up during a run; the exit code is derived from them in one place.
  */
+import { isolate } from './text/bidi.js';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Message {
@@ -38,17 +40,19 @@ export function message(severity: Severity, ruleId: string, reason: string, plac
 
 /** One line: `registers.xlsx › Risico's › rij 14, kolom Kans (G14): fout: … (gevonden: "7"; verwacht: een geheel getal van 1 tot en met 5) [waarde-buiten-bereik]`. */
 export function formatMessage(m: Message): string {
+  // File, sheet and column names and the value found are the user's text; the reason quotes IDs.
+  // Each is isolated (text/bidi.ts), so none can turn the rest of the line around.
   const place: string[] = [];
-  if (m.file) place.push(m.file);
-  if (m.sheet) place.push(m.sheet);
+  if (m.file) place.push(isolate(m.file));
+  if (m.sheet) place.push(isolate(m.sheet));
   const cellPart: string[] = [];
   if (m.row !== undefined) cellPart.push(`rij ${m.row}`);
-  if (m.column !== undefined) cellPart.push(`kolom ${m.column}${m.cell ? ` (${m.cell})` : ''}`);
+  if (m.column !== undefined) cellPart.push(`kolom ${isolate(m.column)}${m.cell ? ` (${m.cell})` : ''}`);
   if (cellPart.length) place.push(cellPart.join(', '));
   const detail: string[] = [];
-  if (m.actual !== undefined) detail.push(`gevonden: ${JSON.stringify(m.actual)}`);
-  if (m.expected !== undefined) detail.push(`verwacht: ${m.expected}`);
-  return `${place.length ? place.join(' › ') + ': ' : ''}${SEVERITY_LABEL[m.severity]}: ${m.reason}${detail.length ? ` (${detail.join('; ')})` : ''} [${m.ruleId}]`;
+  if (m.actual !== undefined) detail.push(`gevonden: ${isolate(JSON.stringify(m.actual))}`);
+  if (m.expected !== undefined) detail.push(`verwacht: ${isolate(m.expected)}`);
+  return `${place.length ? place.join(' › ') + ': ' : ''}${SEVERITY_LABEL[m.severity]}: ${isolate(m.reason)}${detail.length ? ` (${detail.join('; ')})` : ''} [${m.ruleId}]`;
 }
 
 /** Code-point order: the same on every machine, whatever its locale (localeCompare is not). */

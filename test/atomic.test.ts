@@ -3,10 +3,12 @@
  * staging folder behind.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { appendFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { hostname } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
+import { appendFile, lstat, mkdir, readFile, readdir, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CAN_EXCHANGE } from '../src/output/exchange.js';
 import { createBrowserSession, RenderError, type BrowserSession } from '../src/render/browser.js';
 import { runGenerate } from '../src/run.js';
 import { runMain } from './helpers/cli.js';
@@ -60,6 +62,24 @@ describe('a failed run leaves the previous report intact', () => {
     await noStaging(out);
   });
 
+  it.each([
+    ['an alias bomb', (yaml: string) => `${yaml}${[...'abcdefghi'].map((n, i, all) => `${n}: &${n} [${Array(10).fill(i ? `*${all[i - 1]}` : 'x').join(', ')}]`).join('\n')}\n`, /^analyse\.yaml\n {2}rij \d+: fout: .*aliassen.*100 .*\[te-veel-aliassen\]$/m],
+    ['a netwerk of 100,000 letters', (yaml: string) => yaml.replace(/^netwerk: .*$/m, `netwerk: ${'N'.repeat(100_000)}`), /^analyse\.yaml\n {2}rij \d+, kolom netwerk: fout: .*bestandsnamen.*\[waarde-te-lang\]$/m],
+  ])('on %s in analyse.yaml: exit 1 with a located Dutch error, quickly', async (_, edit, line) => {
+    const { out, before } = await previousReport();
+    const broken = await copyData(EXAMPLE_DIR);
+    await writeFile(join(broken, 'analyse.yaml'), edit(await readFile(join(broken, 'analyse.yaml'), 'utf8')));
+    const start = performance.now();
+    const run = await runMain(['generate', broken, '--out', out, '--quiet']);
+    expect(performance.now() - start).toBeLessThan(30_000);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(line);
+    expect(run.stderr).not.toMatch(/resource|exhaustion|ENAMETOOLONG|Error/);
+    expect(run.stderr.length).toBeLessThan(2_000);
+    expect(await snapshot(out)).toEqual(before);
+    await noStaging(out);
+  });
+
   it('when the browser fails to start', async () => {
     const { out, before } = await previousReport();
     const browser = failingBrowser();
@@ -84,7 +104,7 @@ describe('a failed run leaves the previous report intact', () => {
     };
     const result = await runGenerate({ dataDir: data, outDir: out, browser: () => killed });
     expect(result.exitCode).toBe(3);
-    expect(result.failure).toMatch(/^PDF weerbaarheidsanalyse-.*\.pdf niet gemaakt: /);
+    expect(result.failure).toBe('Chromium stopte onverwacht terwijl de PDF werd gemaakt.');
     expect(await snapshot(out)).toEqual(before);
     await noStaging(out);
     expect(alive(real.pid()!)).toBe(false);
@@ -101,6 +121,53 @@ describe('a failed run leaves the previous report intact', () => {
     await noStaging(out);
   });
 
+  it.each([0, 0.4, 0.8, 1.2])('when Chromium is killed %f s after it appears (the real binary): exit 3, one Dutch line, no profile left', async (delay) => {
+    const { out, before } = await previousReport();
+    const child = spawn(process.execPath, [BIN, 'generate', data, '--out', out, '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const start = performance.now();
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    let browser: number | undefined;
+    while (browser === undefined && child.exitCode === null) {
+      browser = childrenOf(child.pid!).find((p) => /chrom/i.test(p.args))?.pid;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await new Promise((resolve) => setTimeout(resolve, delay * 1000));
+    if (browser !== undefined) process.kill(browser, 'SIGKILL');
+    const code = await exited;
+    expect(performance.now() - start).toBeLessThan(60_000);
+    // Killed after it had printed, the run may have finished; otherwise exit 3 with one line.
+    if (code === 0) return;
+    expect(code).toBe(3);
+    expect(failureLines(stderr)).toEqual([expect.stringMatching(/^Chromium (stopte onverwacht|kon niet worden gestart \(.*\): het stopte tijdens het starten\.)/)]);
+    expect(await snapshot(out)).toEqual(before);
+    await noStaging(out);
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`weerbaarheid-chromium-${child.pid}-`))).toEqual([]);
+  });
+
+  it('when Chromium starts but never answers: exit 3 with one Dutch line within 60 s', async () => {
+    const { out, before } = await previousReport();
+    const fake = join(await tempDir(), 'chromium');
+    await writeFile(fake, '#!/bin/sh\nexec sleep 600\n', { mode: 0o755 });
+    const start = performance.now();
+    const run = await runMain(['generate', data, '--out', out, '--quiet'], { PUPPETEER_EXECUTABLE_PATH: fake });
+    expect(performance.now() - start).toBeLessThan(60_000);
+    expect(run.status).toBe(3);
+    expect(failureLines(run.stderr)).toEqual([`Chromium kon niet worden gestart (${fake}): het antwoordde niet binnen 30 s.`]);
+    expect(await snapshot(out)).toEqual(before);
+    await noStaging(out);
+  }, 90_000);
+
+  it('when PUPPETEER_EXECUTABLE_PATH points at nothing: exit 3 naming it, not another browser', async () => {
+    const { out, before } = await previousReport();
+    const run = await runMain(['generate', data, '--out', out, '--quiet'], { PUPPETEER_EXECUTABLE_PATH: '/nergens/chrome' });
+    expect(run.status).toBe(3);
+    expect(failureLines(run.stderr)).toHaveLength(1);
+    expect(failureLines(run.stderr)[0]).toMatch(/^PUPPETEER_EXECUTABLE_PATH wijst naar \/nergens\/chrome, maar daar staat geen uitvoerbaar programma/);
+    expect(await snapshot(out)).toEqual(before);
+  });
+
   describe.skipIf(!canMount())('on a file system that refuses writes', () => {
     it('a read-only output folder', async () => {
       const mnt = await tempDir();
@@ -112,6 +179,40 @@ describe('a failed run leaves the previous report intact', () => {
         expect(result.exitCode).toBe(3);
         expect(result.failure).toMatch(/schrijven/);
         expect(await snapshot(out)).toEqual(before);
+      } finally {
+        execFileSync('umount', [mnt]);
+      }
+    });
+
+    it('a full disk when the report and its PDF are written: exit 3, one Dutch line naming it', async () => {
+      const mnt = await tempDir();
+      mount(mnt, 'size=4m');
+      try {
+        const { out, before } = await previousReport(mnt);
+        // Room for the Markdown, figures and HTML (about 200 KB), not for the PDF (about 400 KB).
+        const free = Number(execFileSync('df', ['--output=avail', '-B1', mnt], { encoding: 'utf8' }).split('\n')[1]);
+        await writeFile(join(mnt, 'vulling'), Buffer.alloc(Math.max(0, free - 300 * 1024)));
+        const run = await runMain(['generate', data, '--out', out, '--formats', 'md,pdf', '--verbose']);
+        expect(run.status).toBe(3);
+        expect(run.stderr).toMatch(/✓ PDF/);
+        expect(failureLines(run.stderr)).toEqual([`Kan de uitvoer niet schrijven in ${out}: de schijf is vol (ENOSPC); het vorige rapport is ongewijzigd.`]);
+        await rm(join(mnt, 'vulling'));
+        expect(await snapshot(out)).toEqual(before);
+        await noStaging(out);
+      } finally {
+        execFileSync('umount', [mnt]);
+      }
+    });
+
+    it('an output folder that is a mount point: exit 2 with a Dutch line before anything is rendered', async () => {
+      const mnt = await tempDir();
+      mount(mnt, 'size=1m');
+      try {
+        const run = await runMain(['generate', data, '--out', mnt, '--verbose']);
+        expect(run.status).toBe(2);
+        expect(run.stderr).not.toMatch(/✓ (Markdown|PDF|Excel)/);
+        expect(run.stderr.trim().split('\n').at(-1)).toMatch(/^weerbaarheid: De uitvoermap .* is een koppelpunt \(mount point\)/);
+        expect(await readdir(mnt)).toEqual([]);
       } finally {
         execFileSync('umount', [mnt]);
       }
@@ -160,6 +261,12 @@ describe('a failed run leaves the previous report intact', () => {
   });
 });
 
+/** What the CLI printed after the data's warnings and their summary line: the failure, one line. */
+function failureLines(stderr: string): string[] {
+  const lines = stderr.trim().split('\n');
+  return lines.slice(lines.findIndex((l) => /^\d+ fouten?, \d+ waarschuwingen?$/.test(l)) + 1);
+}
+
 function childrenOf(pid: number): { pid: number; args: string }[] {
   return execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
     .split('\n')
@@ -193,6 +300,42 @@ describe('a run that was killed outright (no clean-up of its own)', () => {
     expect(result.exitCode).toBe(3);
     expect(await snapshot(out)).toEqual(before);
     expect((await readdir(parent)).sort()).toEqual(['.tmp-rapport-openbaar-a1b2c3', 'rapport']);
+  });
+
+  it('at any moment around the swap: the report folder is always whole, the old report or the new one', async () => {
+    const { out, before } = await previousReport();
+    const stable = (snap: Record<string, string>) => Object.fromEntries(Object.entries(snap).filter(([f]) => f !== 'manifest.json'));
+    for (const delay of [0, 10, 25, 45, 70]) {
+      const child = spawn(process.execPath, [BIN, 'generate', data, '--out', out, '--formats', 'md,xlsx', '--verbose'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        // The last format is done: the manifest, the fsyncs and the swap follow.
+        if (/✓ Excel/.test(stderr)) setTimeout(() => child.kill('SIGKILL'), delay);
+      });
+      await exited;
+      expect(existsSync(out)).toBe(true);
+      const now = await snapshot(out);
+      expect(Object.keys(now).sort()).toEqual(Object.keys(before).sort());
+      expect(stable(now)).toEqual(stable(before));
+    }
+    expect((await runGenerate({ dataDir: data, outDir: out, formats: ['md', 'xlsx'] })).exitCode).toBe(0);
+    await noStaging(out);
+  });
+
+  it.skipIf(!CAN_EXCHANGE || !hasStrace())('the swap is one renameat2(RENAME_EXCHANGE), after every file and folder of the new report is fsynced', async () => {
+    const { out } = await previousReport();
+    const log = join(await tempDir(), 'strace.log');
+    execFileSync('strace', ['-f', '-qq', '-y', '-e', 'trace=fsync,rename,renameat,renameat2', '-o', log, process.execPath, BIN, 'generate', data, '--out', out, '--formats', 'md', '--quiet']);
+    const calls = (await readFile(log, 'utf8')).split('\n');
+    const swaps = calls.filter((l) => /rename/.test(l) && l.includes(`"${out}"`));
+    expect(swaps).toEqual([expect.stringMatching(/renameat2\(.*RENAME_EXCHANGE\) = 0$/)]);
+    const swapAt = calls.indexOf(swaps[0]!);
+    const synced = calls.slice(0, swapAt).flatMap((l) => /fsync\(\d+<(.*)>\) = 0/.exec(l)?.[1] ?? []);
+    const staging = /"(.*?\.tmp-rapport-[A-Za-z0-9]{6})"/.exec(swaps[0]!)![1]!;
+    const files = Object.keys(await snapshot(out)).map((f) => join(staging, f));
+    expect(synced).toEqual(expect.arrayContaining([...files, staging, join(staging, 'figuren')]));
   });
 
   it('a live run holds the folder: a second run is refused (exit 3, one Dutch line) and changes nothing', async () => {
@@ -242,11 +385,31 @@ describe('the output folder', () => {
     expect(await readFile(file, 'utf8')).toBe('niet van ons');
   });
 
+  it('--out through a symbolic link: the report lands in the real folder, the link stays', async () => {
+    const { out, before } = await previousReport();
+    const link = join(out, '..', 'snelkoppeling');
+    await symlink('rapport', link);
+    const run = await runMain(['generate', data, '--out', link, '--formats', 'md,xlsx', '--quiet']);
+    expect(run.status).toBe(0);
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(Object.keys(await snapshot(out)).sort()).toEqual(Object.keys(before).sort());
+    expect((await readdir(join(out, '..'))).sort()).toEqual(['rapport', 'snelkoppeling']);
+  });
+
   it('is readable like any folder the user makes, not private like a temporary one', async () => {
     const { out } = await previousReport();
     expect((await stat(out)).mode & 0o777).toBe(0o777 & ~process.umask());
   });
 });
+
+function hasStrace(): boolean {
+  try {
+    execFileSync('strace', ['-V'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function canMount(): boolean {
   try {

@@ -3,6 +3,7 @@
  * terminal and never with --quiet; --verbose adds per-stage timings.
  */
 import { formatMessage, sortMessages, summarize, type Message } from '../messages.js';
+import { isolate } from '../text/bidi.js';
 import type { ProgressEvent, Stage } from '../run.js';
 
 export interface Terminal {
@@ -32,7 +33,7 @@ const STAGE_LABEL: Record<Stage, string> = {
 export function printMessages(term: Terminal, messages: readonly Message[]): void {
   let group = '';
   for (const m of sortMessages(messages)) {
-    const g = [m.file, m.sheet].filter(Boolean).join(' › ');
+    const g = [m.file, m.sheet].filter((part): part is string => Boolean(part)).map(isolate).join(' › ');
     if (g !== group) {
       term.err(g || '(algemeen)');
       group = g;

@@ -51,7 +51,8 @@ function select(body: readonly RootContent[], titles: readonly string[], file: s
   for (const title of titles) {
     const match = findSection(sections, title, file);
     if (!match.ok) return match;
-    nodes.push(...body.slice(match.section.start, match.section.end));
+    // One at a time: a section of many blocks spread into push() would overflow the stack.
+    for (let i = match.section.start; i < match.section.end; i++) nodes.push(body[i]!);
   }
   return { ok: true, nodes };
 }

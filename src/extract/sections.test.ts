@@ -63,3 +63,11 @@ describe('topLevel', () => {
     expect(topLevel(sectionsOf('## A\n\n### A1\n\n## B')).map((s) => s.title)).toEqual(['A', 'B']);
   });
 });
+
+describe('many headings', () => {
+  it('lists 200,000 sections without overflowing the stack', () => {
+    const sections = Array.from({ length: 200_000 }, (_, i) => ({ title: `H${i}`, depth: (2 + (i % 2)) as 2 | 3, start: i, end: i + 1 }));
+    expect(formatOutline(sections).split('\n')).toHaveLength(200_001);
+    expect(topLevel(sections)).toHaveLength(100_000);
+  });
+});

@@ -32,7 +32,7 @@ export function outline(nodes: readonly RootContent[]): Section[] {
 }
 
 function shallowest(sections: readonly Section[]): Section[] {
-  const depth = Math.min(...sections.map((s) => s.depth));
+  const depth = minDepth(sections);
   return sections.filter((s) => s.depth === depth);
 }
 
@@ -65,6 +65,11 @@ export function findSection(sections: readonly Section[], title: string, file: s
 /** The section tree as an indented list, indented by depth relative to the shallowest heading. */
 export function formatOutline(sections: readonly Section[]): string {
   if (sections.length === 0) return '';
-  const base = Math.min(...sections.map((s) => s.depth));
+  const base = minDepth(sections);
   return sections.map((s) => `${'  '.repeat(s.depth - base)}- ${s.title}\n`).join('');
+}
+
+/** Not Math.min(...depths): a document of many headings would overflow the stack. */
+function minDepth(sections: readonly Section[]): number {
+  return sections.reduce((min, s) => Math.min(min, s.depth), Infinity);
 }

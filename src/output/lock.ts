@@ -9,6 +9,7 @@
 import { hostname } from 'node:os';
 import { link, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { isGone } from '../pid.js';
 
 /** Another run holds the folder. */
 export class OutputBusyError extends Error {
@@ -80,17 +81,6 @@ async function takeOver(path: string, draft: string, stale: string): Promise<voi
 function isStale(owner: string): boolean {
   const [host, pid] = owner.split('\n');
   return host === hostname() && isGone(Number(pid));
-}
-
-function isGone(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return true;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (e) {
-    // EPERM: the process exists, it is just not ours.
-    return (e as NodeJS.ErrnoException).code !== 'EPERM';
-  }
 }
 
 function busy(owner: string, target: string, path: string): OutputBusyError {

@@ -12,6 +12,7 @@ import { isReportOutput, refuseForeignReport, type ReportIdentity } from './fold
 import { sha256 } from './hash.js';
 import type { Manifest, OutputEntry } from './manifest.js';
 import { createStaging, OutputBusyError, type Staging } from './staging.js';
+import { systemErrorReason } from './write-error.js';
 
 export type { ReportIdentity } from './folder.js';
 
@@ -73,11 +74,9 @@ export async function writeReport(
 }
 
 /** Errors of writing the output folder, and another run holding it. Anything else is a bug. */
-const WRITE_ERRORS = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'EIO', 'ENOTDIR', 'EISDIR', 'EMFILE', 'EBUSY', 'ENOENT', 'ENOTEMPTY', 'ENAMETOOLONG']);
 function writeFailure(error: unknown, outDir: string, signal?: AbortSignal): Failure | undefined {
   if (signal?.aborted || error instanceof AbortedError) return { kind: 'aborted' };
   if (error instanceof OutputBusyError) return { kind: 'output', message: error.message };
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code && WRITE_ERRORS.has(code)) return { kind: 'output', message: `Kan de uitvoer niet schrijven in ${outDir} (${code}); het vorige rapport is ongewijzigd.` };
-  return undefined;
+  const reason = systemErrorReason(error);
+  return reason ? { kind: 'output', message: `Kan de uitvoer niet schrijven in ${outDir}: ${reason}; het vorige rapport is ongewijzigd.` } : undefined;
 }

@@ -1,10 +1,11 @@
 import { accessSync, constants } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, readdir, readlink, rm } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { ProtocolError, type Browser, type Page } from 'puppeteer-core';
+import { isGone } from '../pid.js';
 
-export type RenderErrorCode = 'no-browser' | 'launch-failed' | 'print-failed' | 'timeout' | 'template-failed';
+export type RenderErrorCode = 'no-browser' | 'launch-failed' | 'browser-died' | 'print-failed' | 'timeout' | 'template-failed';
 
 /** A rendering failure; the CLI maps every code to exit 3 and prints `message` (Dutch). */
 export class RenderError extends Error {
@@ -45,10 +46,20 @@ function isExecutable(path: string): boolean {
   }
 }
 
-/** PUPPETEER_EXECUTABLE_PATH when it points at an executable, else the first usual system path that does. */
+/**
+ * PUPPETEER_EXECUTABLE_PATH when set, whether or not anything is there: the user chose that
+ * browser, and printing with another one instead would hide the mistake. Else the first usual
+ * system path that holds an executable.
+ */
 export function findChromium(env: NodeJS.ProcessEnv = process.env, exists: (path: string) => boolean = isExecutable): string | undefined {
-  const fromEnv = env.PUPPETEER_EXECUTABLE_PATH;
-  return [...(fromEnv ? [fromEnv] : []), ...SYSTEM_PATHS].find(exists);
+  return env.PUPPETEER_EXECUTABLE_PATH || SYSTEM_PATHS.find(exists);
+}
+
+function missingBrowser(path: string | undefined, env: NodeJS.ProcessEnv = process.env): RenderError {
+  if (path && path === env.PUPPETEER_EXECUTABLE_PATH) {
+    return new RenderError('no-browser', `PUPPETEER_EXECUTABLE_PATH wijst naar ${path}, maar daar staat geen uitvoerbaar programma; zet de variabele op het pad van Chrome of Chromium, of haal hem weg om de Chromium van het systeem te gebruiken.`);
+  }
+  return new RenderError('no-browser', NO_BROWSER_MESSAGE);
 }
 
 export interface BrowserSession extends AsyncDisposable {
@@ -66,6 +77,33 @@ export interface BrowserSession extends AsyncDisposable {
 
 /** How long to wait for a page to close before leaving it to the browser's own close. */
 const CLOSE_WAIT_MS = 5_000;
+/** Chromium starts in a second or two; one that has not answered by then never will. */
+const LAUNCH_TIMEOUT_MS = 30_000;
+/**
+ * The longest any one request to Chromium may take (puppeteer's default is three minutes). Above
+ * a print's own time-out in normal use; a browser that stops answering ends the run in this time.
+ */
+const PROTOCOL_TIMEOUT_MS = 45_000;
+
+const PROFILE_PREFIX = 'weerbaarheid-chromium-';
+
+/**
+ * Profiles of runs that were killed outright: this tool's pid is in the name (see launch). Older
+ * runs named them without it; for those Chromium's own SingletonLock (`host-pid`) tells.
+ */
+async function removeStaleProfiles(): Promise<void> {
+  const names = (await readdir(tmpdir()).catch(() => [])).filter((name) => name.startsWith(PROFILE_PREFIX));
+  const stale = await Promise.all(names.map(async (name) => ((await profileOwnerGone(name)) ? [name] : [])));
+  await Promise.all(stale.flat().map((name) => rm(join(tmpdir(), name), { recursive: true, force: true, maxRetries: 2 }).catch(noop)));
+}
+
+async function profileOwnerGone(name: string): Promise<boolean> {
+  const ours = /^(\d+)-/.exec(name.slice(PROFILE_PREFIX.length))?.[1];
+  if (ours !== undefined) return isGone(Number(ours));
+  const lock = await readlink(join(tmpdir(), name, 'SingletonLock')).catch(() => undefined);
+  const owner = lock === undefined ? undefined : /^(.*)-(\d+)$/.exec(lock);
+  return owner !== undefined && owner !== null && owner[1] === hostname() && isGone(Number(owner[2]));
+}
 
 function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
@@ -79,9 +117,38 @@ function closedError(): RenderError {
   return new RenderError('launch-failed', 'De browsersessie is al gesloten.');
 }
 
+function diedError(): RenderError {
+  return new RenderError('browser-died', 'Chromium stopte onverwacht terwijl de PDF werd gemaakt.');
+}
+
+/** What Chromium's own failures say in English, as one Dutch line (the original stays the cause). */
+function asBrowserError(cause: unknown, browser: Browser): unknown {
+  if (cause instanceof RenderError) return cause;
+  if (!browser.connected || browser.process()?.exitCode !== null) return new RenderError('browser-died', diedError().message, { cause });
+  if (cause instanceof ProtocolError && /timed out/i.test(cause.message)) {
+    return new RenderError('timeout', `Chromium antwoordde ${PROTOCOL_TIMEOUT_MS / 1000} s lang niet en is gestopt.`, { cause });
+  }
+  return cause;
+}
+
 interface Launched {
   browser: Browser;
   profileDir: string;
+  /** Rejects with a RenderError once the browser is gone (crashed, killed): every wait races it. */
+  gone: Promise<never>;
+}
+
+/** A promise that rejects when the browser disconnects or its process ends, whichever comes first. */
+function whenGone(browser: Browser): Promise<never> {
+  const child = browser.process();
+  const gone = new Promise<never>((_, reject) => {
+    browser.once('disconnected', () => reject(diedError()));
+    child?.once('exit', () => reject(diedError()));
+    // Died while the launch was finishing: both events are past.
+    if (!browser.connected || (child && (child.exitCode !== null || child.signalCode !== null))) reject(diedError());
+  });
+  gone.catch(noop);
+  return gone;
 }
 
 /** One browser per run, launched when first needed. No module-level state: the caller owns the session. */
@@ -94,12 +161,28 @@ export function createBrowserSession(opts: { executablePath?: string; timeoutMs?
   let initialPage: Promise<Page | undefined> | undefined;
   let usedInitial = false;
 
+  // Aborting kills the process of a launch that takes too long: a Chromium that starts but never
+  // answers would otherwise wait for every protocol time-out in turn.
+  const launchAbort = new AbortController();
+
   async function launch(): Promise<Launched> {
     const executablePath = opts.executablePath ?? findChromium();
-    if (!executablePath || !isExecutable(executablePath)) throw new RenderError('no-browser', NO_BROWSER_MESSAGE);
-    const profileDir = await mkdtemp(join(tmpdir(), 'weerbaarheid-chromium-'));
+    if (!executablePath || !isExecutable(executablePath)) throw missingBrowser(executablePath);
+    await removeStaleProfiles();
+    // Our pid in the name: the next run can tell this profile from a live run's once we are gone.
+    const profileDir = await mkdtemp(join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
+    const launchMs = opts.timeoutMs ?? LAUNCH_TIMEOUT_MS;
+    let deadline: NodeJS.Timeout | undefined;
+    // The launch settles by the deadline whatever puppeteer waits for (a page target of a browser
+    // that died meanwhile is waited for without end).
+    const overdue = new Promise<never>((_, reject) => {
+      deadline = setTimeout(() => {
+        launchAbort.abort();
+        reject(new Error('launch deadline'));
+      }, launchMs);
+    });
     try {
-      const browser = await puppeteer.launch({
+      const starting = puppeteer.launch({
         executablePath,
         headless: true,
         // A copy: puppeteer edits the array it is given (it takes --disable-features out to merge it with its own).
@@ -111,20 +194,35 @@ export function createBrowserSession(opts: { executablePath?: string; timeoutMs?
         handleSIGINT: false,
         handleSIGTERM: false,
         handleSIGHUP: false,
-        timeout: opts.timeoutMs ?? 30_000,
+        timeout: launchMs,
+        protocolTimeout: PROTOCOL_TIMEOUT_MS,
+        signal: launchAbort.signal,
       });
-      launched = { browser, profileDir };
+      // A browser that arrives after the deadline is closed at once.
+      starting.then((late) => launchAbort.signal.aborted && void late.close().catch(noop), noop);
+      const browser = await Promise.race([starting, overdue]);
+      launched = { browser, profileDir, gone: whenGone(browser) };
       return launched;
     } catch (cause) {
-      await rm(profileDir, { recursive: true, force: true });
-      throw new RenderError('launch-failed', `Chromium kon niet worden gestart (${executablePath}): ${(cause as Error).message}`, { cause });
+      await rm(profileDir, { recursive: true, force: true, maxRetries: 2 }).catch(noop);
+      const reason = launchAbort.signal.aborted ? `het antwoordde niet binnen ${launchMs / 1000} s` : 'het stopte tijdens het starten';
+      throw new RenderError('launch-failed', `Chromium kon niet worden gestart (${executablePath}): ${reason}.`, { cause });
+    } finally {
+      clearTimeout(deadline);
     }
   }
 
-  function browser(): Promise<Browser> {
-    if (closing) return Promise.reject(closedError());
+  /** `work` on a launched browser, ended by the browser's death and with Chromium's failures in Dutch. */
+  async function guarded<T>(work: (b: Browser) => Promise<T>): Promise<T> {
+    if (closing) throw closedError();
     launching ??= launch();
-    return launching.then((l) => l.browser);
+    const l = await launching;
+    if (!l.browser.connected) throw diedError();
+    try {
+      return await Promise.race([work(l.browser), l.gone]);
+    } catch (cause) {
+      throw asBrowserError(cause, l.browser);
+    }
   }
 
   async function shutdown(): Promise<void> {
@@ -136,14 +234,19 @@ export function createBrowserSession(opts: { executablePath?: string; timeoutMs?
     try {
       await settleWithin(l.browser.close(), CLOSE_WAIT_MS);
     } finally {
-      // A crashed or hung browser that did not close: make sure the process is gone anyway.
-      if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      // A profile that cannot be removed stays in the temp folder: nothing the caller could do about it.
-      await rm(l.profileDir, { recursive: true, force: true }).catch(noop);
+      // A crashed or hung browser that did not close: make sure the process is gone anyway, and
+      // wait for it, so that it writes nothing more into the profile being removed.
+      if (child && child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((done) => child.once('exit', done));
+        child.kill('SIGKILL');
+        await settleWithin(exited, CLOSE_WAIT_MS);
+      }
+      // A profile that cannot be removed now is removed by the next run (removeStaleProfiles).
+      await rm(l.profileDir, { recursive: true, force: true, maxRetries: 2 }).catch(noop);
     }
   }
 
-  const startUpTab = (): Promise<Page | undefined> => (initialPage ??= browser().then(async (b) => (await b.pages())[0]));
+  const startUpTab = (): Promise<Page | undefined> => (initialPage ??= guarded(async (b) => (await b.pages())[0]));
 
   const session: BrowserSession = {
     prepare() {
@@ -155,18 +258,20 @@ export function createBrowserSession(opts: { executablePath?: string; timeoutMs?
       usedInitial = true;
       // A failed launch is reported by the browser() below, with its reason.
       const first = claimed ? await startUpTab().catch(() => undefined) : undefined;
-      if (first) return fn(first);
+      if (first) return guarded(() => fn(first));
       // Later pages get a context each: nothing shared between prints, and closing a context does
       // not hang the way page.close() can after a navigation that timed out with requests intercepted.
-      const context = await (await browser()).createBrowserContext();
-      try {
-        return await fn(await context.newPage());
-      } finally {
-        await settleWithin(context.close(), CLOSE_WAIT_MS);
-      }
+      return guarded(async (b) => {
+        const context = await b.createBrowserContext();
+        try {
+          return await fn(await context.newPage());
+        } finally {
+          await settleWithin(context.close(), CLOSE_WAIT_MS);
+        }
+      });
     },
-    async version() {
-      return (await browser()).version();
+    version() {
+      return guarded((b) => b.version());
     },
     close() {
       closing ??= shutdown();

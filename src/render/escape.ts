@@ -4,6 +4,7 @@
  * HTML, link, image, autolink, emphasis, code span, table cell break, block start or template syntax
  * can come from the data. Templates are compiled with `noEscape`, so this is the only escaping.
  */
+import { isolate } from '../text/bidi.js';
 
 /**
  * Characters escaped wherever they appear. Every one is ASCII punctuation, which CommonMark lets a
@@ -23,12 +24,14 @@ const AUTOLINK = /(?<=[a-z])(?=:\/\/)|(?<=www)(?=\.)|(?=@)/gi;
 
 /**
  * Register text as inline Markdown: whitespace (newlines included) collapses to one space, so a value
- * can never start a new block or end a table row, and markup characters are backslash-escaped.
+ * can never start a new block or end a table row, bidi controls cannot reach the text after it, and
+ * markup characters are backslash-escaped.
  * Safe in paragraphs, headings, list items, table cells and image alt text.
  */
 export function md(text: string | undefined | null): string {
   if (text === undefined || text === null) return '';
-  const flat = String(text).replace(/\s+/g, ' ').trim();
+  // Isolated from the tool's own text around it (see bidi.ts), in every format made from the Markdown.
+  const flat = isolate(String(text).replace(/\s+/g, ' ').trim());
   const escaped = flat.replace(AUTOLINK, WORD_JOINER).replace(ALWAYS, '\\$&');
   // Block starts that only count at the beginning of a line: bullet, setext underline, ordered list.
   return escaped.replace(/^[-+=]/, '\\$&').replace(/^(\d+)([.)])/, '$1\\$2');

@@ -12,7 +12,8 @@ import ExcelJS from 'exceljs';
 import type { Analysis } from '../analysis.js';
 import type { Message } from '../messages.js';
 import { addBridgeSheet } from './excel/bridge.js';
-import { excelDate } from './excel/format.js';
+import { stripBidiControls } from '../text/bidi.js';
+import { excelDate, xmlText } from './excel/format.js';
 import { addMatrixSheet } from './excel/matrix.js';
 import { addMethodSheet } from './excel/method.js';
 import { addPartnerSheet } from './excel/partners.js';
@@ -67,9 +68,10 @@ export async function buildWorkbook(analysis: Analysis, ctx: WorkbookContext): P
     lastModifiedBy: 'weerbaarheid',
   };
   const workbook = new (fixedDateWriter(peildatum))(options);
-  workbook.title = ctx.title;
-  workbook.subject = `Jaarlijkse weerbaarheidsanalyse ${analysis.netwerk} ${analysis.jaar}`;
-  workbook.keywords = ['weerbaarheidsanalyse', analysis.netwerk, String(analysis.jaar), ctx.levelLabel].join(', ');
+  // The properties hold analyse.yaml's own text, where no `_xHHHH_` escape is read.
+  workbook.title = xmlText(ctx.title);
+  workbook.subject = xmlText(stripBidiControls(`Jaarlijkse weerbaarheidsanalyse ${analysis.netwerk} ${analysis.jaar}`));
+  workbook.keywords = xmlText(stripBidiControls(['weerbaarheidsanalyse', analysis.netwerk, String(analysis.jaar), ctx.levelLabel].join(', ')));
   workbook.category = ctx.levelLabel;
   workbook.description = `Rubricering: ${ctx.levelLabel}. Peildatum: ${analysis.peildatum}.`;
 

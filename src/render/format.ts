@@ -5,6 +5,7 @@
  */
 import type { RiskClass } from '../model.js';
 import { roundHalfUp } from '../score/level.js';
+import { stripBidiControls } from '../text/bidi.js';
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
@@ -155,5 +156,6 @@ export function metLidwoord(organisatie: string): string {
 
 /** The report's title, the same in the Markdown, the PDF cover and metadata, and the workbook. */
 export function reportTitle(a: { netwerk: string; jaar: number }): string {
-  return `Weerbaarheidsanalyse ${a.netwerk} ${a.jaar}`;
+  // Also a document property and a window title, where no isolate is read: the controls go.
+  return `Weerbaarheidsanalyse ${stripBidiControls(a.netwerk)} ${a.jaar}`;
 }

@@ -11,8 +11,10 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { TEMPLATES_DIR } from '../version.js';
+import { rehypeIsolates } from './bdi.js';
 import { rehypeReport, takeGlance, textOf } from './captions.js';
 import { datum } from './format.js';
+import { stripBidiControls } from '../text/bidi.js';
 
 export interface HtmlMeta {
   title: string;
@@ -67,6 +69,7 @@ export async function renderHtml(markdown: string, meta: HtmlMeta, opts: { pageN
     .use(remarkRehype)
     // The default (GitHub) schema already allows what the Markdown can produce; ids and classes are added after it.
     .use(rehypeSanitize, defaultSchema)
+    .use(rehypeIsolates)
     .use(rehypeSlug)
     .use(rehypeReport)
     .use(() => (tree: Root) => {
@@ -103,7 +106,9 @@ function loadTemplate(): Promise<Handlebars.TemplateDelegate> {
 function dropTitleHeading(tree: Root, title: string): void {
   const index = tree.children.findIndex((c) => c.type === 'element');
   const first = tree.children[index];
-  if (!(first?.type === 'element' && first.tagName === 'h1' && textOf(first).trim() === title.trim())) return;
+  // The heading's text is register text isolated (escape.ts); the title is the same without the isolate.
+  const plain = (text: string) => stripBidiControls(text).trim();
+  if (!(first?.type === 'element' && first.tagName === 'h1' && plain(textOf(first)) === plain(title))) return;
   const following = tree.children.flatMap((c, i) => (i > index && c.type === 'element' ? [{ c, i }] : [])).slice(0, 2);
   const line = following.find(({ c }) => c.tagName === 'p' && /Rubricering:/.test(textOf(c)));
   const coverOnly = line && following.filter(({ i }) => i <= line.i).every(({ c }) => c.tagName === 'p');

@@ -23,6 +23,8 @@ import { reportTitle } from './format.js';
 import { renderHtml, type HtmlDocument, type HtmlMeta } from './html.js';
 import { renderMarkdown, type RenderedChart } from './markdown.js';
 import { printPdf } from './pdf.js';
+import { systemErrorReason } from '../output/write-error.js';
+import { stripBidiControls } from '../text/bidi.js';
 
 export const FORMATS = ['md', 'pdf', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -70,6 +72,9 @@ export async function render(result: Analysed, options: RenderOptions = {}): Pro
   } catch (error) {
     if (options.signal?.aborted || error instanceof AbortedError) return { ok: false, failure: { kind: 'aborted' } };
     if (error instanceof RenderError) return { ok: false, failure: { kind: 'rendering', message: error.message } };
+    // The PDF is printed in a temporary folder; a full disk there is said in Dutch too.
+    const reason = systemErrorReason(error);
+    if (reason) return { ok: false, failure: { kind: 'rendering', message: `Kan de tijdelijke bestanden niet schrijven in ${tmpdir()}: ${reason}; het vorige rapport is ongewijzigd.` } };
     throw error;
   } finally {
     options.signal?.removeEventListener('abort', abort);
@@ -172,17 +177,19 @@ async function printInScratch(session: BrowserSession, job: Job, page: { base: s
   }
 }
 
+/** Document properties and the cover: lines of their own, where bidi controls are removed (text/bidi.ts). */
 function htmlMeta(a: Analysis, level: Level): HtmlMeta {
+  const netwerk = stripBidiControls(a.netwerk);
   return {
     title: reportTitle(a),
-    organisatie: a.organisatie,
+    organisatie: stripBidiControls(a.organisatie),
     jaar: a.jaar,
     peildatum: a.peildatum,
     levelLabel: LEVEL_LABEL[level],
     toolVersion: TOOL_VERSION,
     ...(a.uitgave && { status: a.uitgave.status, uitgevendeEenheid: a.uitgave.uitgevendeEenheid ?? '', uitgiftedatum: a.uitgave.uitgiftedatum }),
-    subject: `Weerbaarheidsanalyse van ${a.netwerk} over ${a.jaar}, rubricering ${LEVEL_LABEL[level]}`,
-    keywords: [a.netwerk, 'weerbaarheid', 'risicoanalyse', String(a.jaar), LEVEL_LABEL[level]],
+    subject: `Weerbaarheidsanalyse van ${netwerk} over ${a.jaar}, rubricering ${LEVEL_LABEL[level]}`,
+    keywords: [netwerk, 'weerbaarheid', 'risicoanalyse', String(a.jaar), LEVEL_LABEL[level]],
   };
 }
 

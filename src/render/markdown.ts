@@ -17,6 +17,7 @@ import { renderCharts } from './charts.js';
 import { aantal, datum, geld, getal, klasse, procent, reportTitle, score, verandering } from './format.js';
 import { buildView } from './viewmodel.js';
 import { TEMPLATES_DIR } from '../version.js';
+import { stripBidiControls } from '../text/bidi.js';
 
 export interface MarkdownContext {
   toolVersion: string;
@@ -134,8 +135,9 @@ function environment(): typeof Handlebars {
 function frontMatter(a: Analysis, ctx: MarkdownContext): string {
   const data = {
     titel: reportTitle(a),
-    organisatie: a.organisatie,
-    netwerk: a.netwerk,
+    // Shown as a table by some Markdown viewers: no bidi controls, as in the other document properties.
+    organisatie: stripBidiControls(a.organisatie),
+    netwerk: stripBidiControls(a.netwerk),
     jaar: a.jaar,
     peildatum: a.peildatum,
     rubricering: LEVEL_LABEL[a.rubricering],

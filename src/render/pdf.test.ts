@@ -48,7 +48,7 @@ describe('findChromium', () => {
     const exists = (p: string) => present.has(p);
     expect(findChromium({ PUPPETEER_EXECUTABLE_PATH: '/opt/chrome/chrome' }, exists)).toBe('/opt/chrome/chrome');
     expect(findChromium({}, exists)).toBe('/usr/bin/chromium-browser');
-    expect(findChromium({ PUPPETEER_EXECUTABLE_PATH: '/gone' }, exists)).toBe('/usr/bin/chromium-browser');
+    expect(findChromium({ PUPPETEER_EXECUTABLE_PATH: '/gone' }, exists)).toBe('/gone');
     expect(findChromium({}, () => false)).toBeUndefined();
   });
 
@@ -341,7 +341,8 @@ describe.skipIf(!chromium)(`PDF via Chromium${chromium ? '' : ' — OVERGESLAGEN
   });
 
   it('closes a session that is still launching, leaving no process and no profile', async () => {
-    const profiles = () => readdirSync(tmpdir()).filter((n) => n.startsWith('weerbaarheid-chromium-')).sort();
+    // This process's own profiles only: other runs come and go, and a launch removes stale ones.
+    const profiles = () => readdirSync(tmpdir()).filter((n) => n.startsWith(`weerbaarheid-chromium-${process.pid}-`)).sort();
     const before = profiles();
     const early = createBrowserSession();
     const version = early.version().catch((e: unknown) => e);

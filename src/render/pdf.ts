@@ -3,6 +3,7 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TimeoutError, type HTTPRequest, type Page, type PDFOptions } from 'puppeteer-core';
+import { isSystemError } from '../output/write-error.js';
 import { RenderError, type BrowserSession } from './browser.js';
 import type { HtmlMeta } from './html.js';
 import { PdfStructureError, readPdfPages, setPdfInfo } from './pdf-file.js';
@@ -64,7 +65,8 @@ export async function printPdf(session: BrowserSession, input: PrintInput): Prom
     return { pages, pageNumbers, blocked, prints, producer, bytes: final };
   } catch (cause) {
     await rm(tempPath, { force: true });
-    throw asRenderError(cause, input.outPath);
+    // A full disk or the like is the writer's failure, said in the writer's words (run.ts).
+    throw isSystemError(cause) ? cause : asRenderError(cause, input.outPath);
   }
 }
 

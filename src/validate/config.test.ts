@@ -137,3 +137,31 @@ describe('loadConfig: errors at their line', () => {
     expect((await load('- jaar\n- 2025\n')).messages).toMatchObject([{ ruleId: 'verkeerd-type', row: 1 }]);
   });
 });
+
+describe('loadConfig: hostile files', () => {
+  it('refuses an alias bomb at its first alias, naming the limit, in Dutch and fast', async () => {
+    // Nine levels of ten: a billion values from nine lines.
+    const names = [...'abcdefghi'];
+    const levels = names.map((n, i) => `${n}: &${n} [${Array(10).fill(i === 0 ? 'x' : `*${names[i - 1]}`).join(', ')}]`);
+    const start = performance.now();
+    const { settings, messages } = await load(`${BASE}rubricering: Openbaar\n${levels.join('\n')}\n`);
+    expect(performance.now() - start).toBeLessThan(10_000);
+    expect(settings).toBeUndefined();
+    expect(messages).toEqual([
+      expect.objectContaining({ severity: 'error', ruleId: 'te-veel-aliassen', file: 'analyse.yaml', row: 6, expected: expect.stringContaining('100') }),
+    ]);
+    expect(messages[0]!.reason).toMatch(/aliassen.*100/);
+    expect(messages[0]!.reason).not.toMatch(/resource|exhaustion|alias count/i);
+  });
+
+  it('refuses a netwerk too long for a file name at its line, before any run', async () => {
+    const { messages } = await load(`jaar: 2025\norganisatie: Ministerie van Defensie\nnetwerk: ${'N'.repeat(100_000)}\nrubricering: Openbaar\n`);
+    expect(messages).toEqual([expect.objectContaining({ severity: 'error', ruleId: 'waarde-te-lang', row: 3, column: 'netwerk', expected: expect.stringContaining('120') })]);
+    expect(messages[0]!.actual!.length).toBeLessThan(100);
+  });
+
+  it('takes a netwerk of 120 letters', async () => {
+    const { messages } = await load(`jaar: 2025\norganisatie: Ministerie van Defensie\nnetwerk: ${'N'.repeat(120)}\nrubricering: Openbaar\n`);
+    expect(messages).toEqual([]);
+  });
+});

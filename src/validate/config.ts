@@ -5,11 +5,12 @@
  */
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { z } from 'zod';
 import { LEVEL_EXPECTED, parseLevel } from '../classify/levels.js';
 import { message, type Message } from '../messages.js';
-import { ConfigSchema, type Settings } from '../model.js';
+import { ConfigSchema, type Config, type Settings } from '../model.js';
+import { normalizeKey } from '../text/normalize.js';
 import { parseDate } from './cells.js';
 import { expectedOf, translateIssue } from './issues.js';
 
@@ -109,6 +110,53 @@ function syntaxMessages(doc: Document, text: string): Message[] {
   return [...byLine.values()];
 }
 
+/**
+ * Aliases (`*naam`) may repeat a node, and nested ones multiply: a few lines can stand for
+ * billions of values. yaml stops past this many and the file is refused at its first alias.
+ */
+export const MAX_ALIASES = 100;
+
+function toPlain(doc: Document, lines: LineCounter): { value: unknown } | { error: Message } {
+  try {
+    return { value: doc.toJS({ maxAliasCount: MAX_ALIASES }) };
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    let offset: number | undefined;
+    visit(doc, {
+      Alias(_key, node) {
+        offset = node.range?.[0];
+        return visit.BREAK;
+      },
+    });
+    return {
+      error: message('error', 'te-veel-aliassen', `analyse.yaml herhaalt via aliassen (*naam) te veel waarden; de grens is ${MAX_ALIASES} herhalingen.`, {
+        file: CONFIG_FILE,
+        ...(offset === undefined ? {} : { row: lines.linePos(offset).line }),
+        expected: `hoogstens ${MAX_ALIASES} herhalingen via aliassen; schrijf de waarden uit`,
+      }),
+    };
+  }
+}
+
+/**
+ * `netwerk` becomes part of every output's file name; a file name has at most 255 bytes, of which
+ * the rest of the name takes about sixty.
+ */
+export const MAX_NETWORK_KEY_BYTES = 120;
+
+function nameMessages(config: Config, locate: (keys: readonly Key[]) => Pick<Message, 'row'>): Message[] {
+  if (Buffer.byteLength(normalizeKey(config.netwerk)) <= MAX_NETWORK_KEY_BYTES) return [];
+  return [
+    message('error', 'waarde-te-lang', 'De waarde van netwerk is te lang: het netwerk komt in de bestandsnamen van het rapport.', {
+      file: CONFIG_FILE,
+      ...locate(['netwerk']),
+      column: 'netwerk',
+      actual: config.netwerk.length > 60 ? `${config.netwerk.slice(0, 60)}… (${config.netwerk.length} tekens)` : config.netwerk,
+      expected: `een naam van hoogstens ${MAX_NETWORK_KEY_BYTES} letters en cijfers (minder bij niet-Latijnse letters)`,
+    }),
+  ];
+}
+
 /** Labels as analysts write them, turned into what ConfigSchema takes; failures reported here. */
 function preprocess(raw: Record<string, unknown>, locate: (keys: readonly Key[]) => Pick<Message, 'row'>): { value: Record<string, unknown>; messages: Message[] } {
   const value = { ...raw };
@@ -165,7 +213,9 @@ export async function loadConfig(dataDir: string): Promise<{ settings?: Settings
     return row === undefined ? {} : { row };
   };
 
-  const raw: unknown = doc.toJS();
+  const plain = toPlain(doc, lines);
+  if ('error' in plain) return { messages: [plain.error] };
+  const raw = plain.value;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return {
       messages: [
@@ -183,12 +233,13 @@ export async function loadConfig(dataDir: string): Promise<{ settings?: Settings
   const result = ConfigSchema.safeParse(value);
   if (!result.success) {
     for (const issue of result.error.issues) {
-      if (!reported.has(issue.path.join('.'))) messages.push(...issueMessages(issue, value, locate));
+      if (!reported.has(issue.path.join('.'))) for (const m of issueMessages(issue, value, locate)) messages.push(m);
     }
     return { messages };
   }
 
   const config = result.data;
+  for (const m of nameMessages(config, locate)) messages.push(m);
   if (config.vorige !== undefined && !(await exists(path.resolve(dataDir, config.vorige)))) {
     messages.push(
       message('error', 'vorige-bestaat-niet', 'De map of analysis.json van vorig jaar bestaat niet.', {

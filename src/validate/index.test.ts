@@ -219,3 +219,12 @@ describe('validate: warnings', () => {
     expect(run([RISK], [rest]).messages.map((m) => m.ruleId)).toEqual(['kolom-ontbreekt']);
   });
 });
+
+describe('validate: many messages', () => {
+  it('collects a warning for each of 100,000 risks without overflowing the stack', () => {
+    const risks = Array.from({ length: 100_000 }, (_, i) => ({ ...RISK, ID: `R-${i + 1}`, 'Laatste beoordeling': '1-6-2020' }));
+    const result = run(risks);
+    expect(errors(result)).toEqual([]);
+    expect(result.messages.filter((m) => m.ruleId === 'beoordeling-verouderd')).toHaveLength(100_000);
+  }, 60_000);
+});

@@ -5,7 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { CLASSES } from '../../model.js';
-import { CLASS_COLOR, HEADER_FILL, HEADER_FONT, cellText } from './format.js';
+import { CLASS_COLOR, HEADER_FILL, HEADER_FONT, cellText, isXmlText, xmlText } from './format.js';
 import { columnLetter } from '../../text/column-letter.js';
 
 /** Adds a worksheet with the workbook's print setup (classification in header and footer). */
@@ -42,7 +42,7 @@ const NUMBER_WIDTH = 10;
 
 function width(value: Plain | undefined): number {
   if (value === null || value === undefined) return 0;
-  if (typeof value === 'string') return value.includes('\n') ? Math.max(...value.split('\n').map((line) => line.length)) : value.length;
+  if (typeof value === 'string') return value.split('\n').reduce((max, line) => Math.max(max, line.length), 0);
   return value instanceof Date ? DATE_WIDTH : NUMBER_WIDTH;
 }
 
@@ -114,20 +114,20 @@ function addRules<T>(sheet: ExcelJS.Worksheet, columns: readonly TableColumn<T>[
     if (column.classColors && lastRow > 1) {
       sheet.addConditionalFormatting({
         ref: `${letter}2:${letter}${lastRow}`,
-        rules: CLASSES.map((klasse) => equalsRule(`"${klasse}"`, CLASS_COLOR[klasse], nextPriority())),
+        rules: CLASSES.map((klasse) => equalsRule(formulaString(klasse), CLASS_COLOR[klasse], nextPriority())),
       });
     }
   });
   if (lastRow < 2) return;
   for (const h of options.highlightValues ?? []) {
     const letter = letterOf(h.header);
-    sheet.addConditionalFormatting({ ref: `${letter}2:${letter}${lastRow}`, rules: [equalsRule(`"${h.value}"`, h.argb, nextPriority())] });
+    sheet.addConditionalFormatting({ ref: `${letter}2:${letter}${lastRow}`, rules: [equalsRule(formulaString(h.value), h.argb, nextPriority())] });
   }
   if (options.highlightRows) {
     const { header, value, argb } = options.highlightRows;
     sheet.addConditionalFormatting({
       ref: `A2:${columnLetter(columns.length - 1)}${lastRow}`,
-      rules: [{ type: 'expression', priority: nextPriority(), formulae: [`$${letterOf(header)}2="${value}"`], style: { fill: dxfFill(argb) } }],
+      rules: [{ type: 'expression', priority: nextPriority(), formulae: [`$${letterOf(header)}2=${formulaString(value)}`], style: { fill: dxfFill(argb) } }],
     });
   }
 }
@@ -141,14 +141,28 @@ function equalsRule(formula: string, argb: string, priority: number): ExcelJS.Co
   return { type: 'cellIs', operator: 'equal', priority, formulae: [formula], style: { fill: dxfFill(argb) } };
 }
 
-/** A list validation for a column of enumerated values; `strict: false` offers the list but accepts other text. */
-export function listValidation(values: readonly string[], prompt: string, strict = true): ExcelJS.DataValidation {
+/** A text literal in a formula: quotes doubled, as Excel reads them. */
+export function formulaString(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** Excel refuses (and "repairs" away) a literal list longer than this. */
+const MAX_LIST_FORMULA = 255;
+
+/**
+ * A list validation for a column of enumerated values; `strict: false` offers the list but accepts
+ * other text. None when the values cannot be a literal list: an item with a comma (the list's
+ * separator) or a character XML cannot hold, or a list too long for Excel.
+ */
+export function listValidation(values: readonly string[], prompt: string, strict = true): ExcelJS.DataValidation | undefined {
+  const formula = formulaString(values.join(','));
+  if (formula.length > MAX_LIST_FORMULA || values.some((v) => v.includes(',') || !isXmlText(v))) return undefined;
   return {
     type: 'list',
     allowBlank: true,
-    formulae: [`"${values.join(',')}"`],
+    formulae: [formula],
     showInputMessage: true,
-    prompt,
+    prompt: xmlText(prompt),
     showErrorMessage: strict,
     errorStyle: 'stop',
     errorTitle: 'Ongeldige waarde',
@@ -160,8 +174,10 @@ export function listValidation(values: readonly string[], prompt: string, strict
  * A check for a column of one or more codes separated by commas or semicolons (`FYS, DIG`): with every
  * code and separator taken out of the cell, nothing may remain. A list drop-down would allow one code only.
  */
-export function codesValidation(codes: readonly string[], prompt: string, firstCell: string): ExcelJS.DataValidation {
-  const stripped = [...codes, ',', ';'].reduce((formula, code) => `SUBSTITUTE(${formula},"${code}","")`, `UPPER(${firstCell})`);
+export function codesValidation(codes: readonly string[], prompt: string, firstCell: string): ExcelJS.DataValidation | undefined {
+  // A code with a character XML cannot hold cannot be in a formula at all: then no check.
+  if (!codes.every(isXmlText)) return undefined;
+  const stripped = [...codes, ',', ';'].reduce((formula, code) => `SUBSTITUTE(${formula},${formulaString(code)},"")`, `UPPER(${firstCell})`);
   return {
     type: 'custom',
     allowBlank: true,

@@ -1,0 +1,117 @@
+/**
+ * The browser session under faults: a Chromium that dies at any moment or never answers ends in a
+ * RenderError with one Dutch line, in bounded time, leaving no process and no profile behind.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createBrowserSession, findChromium, RenderError, type BrowserSession } from './browser.js';
+
+const chromium = findChromium({});
+const scratch = mkdtempSync(join(tmpdir(), 'weerbaarheid-browser-test-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const profiles = () => readdirSync(tmpdir()).filter((n) => n.startsWith(`weerbaarheid-chromium-${process.pid}-`));
+const deadPid = () => Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+/** A killed child is a zombie until Node reaps it: that counts as gone. */
+const alive = (pid: number) => existsSync(`/proc/${pid}`) && !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+
+async function failure(work: Promise<unknown>): Promise<RenderError> {
+  const error = await work.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(RenderError);
+  return error as RenderError;
+}
+
+/** No English from puppeteer or Chromium in what the user reads. */
+function expectDutchLine(message: string): void {
+  expect(message).not.toContain('\n');
+  expect(message).not.toMatch(/\b(Protocol|error|Target|closed|timed out|Session|browser)\b/);
+}
+
+describe('PUPPETEER_EXECUTABLE_PATH', () => {
+  it('is taken as given, even when nothing is there: no silent fallback to another browser', () => {
+    expect(findChromium({ PUPPETEER_EXECUTABLE_PATH: '/gone/chrome' }, () => true)).toBe('/gone/chrome');
+  });
+
+  it('pointing nowhere fails the launch with a Dutch line naming the variable and the path', async () => {
+    const old = process.env.PUPPETEER_EXECUTABLE_PATH;
+    process.env.PUPPETEER_EXECUTABLE_PATH = '/gone/chrome';
+    try {
+      const session = createBrowserSession();
+      const error = await failure(session.version());
+      expect(error.code).toBe('no-browser');
+      expect(error.message).toMatch(/^PUPPETEER_EXECUTABLE_PATH wijst naar \/gone\/chrome, maar daar staat geen uitvoerbaar programma/);
+      await session.close();
+    } finally {
+      if (old === undefined) delete process.env.PUPPETEER_EXECUTABLE_PATH;
+      else process.env.PUPPETEER_EXECUTABLE_PATH = old;
+    }
+  });
+});
+
+describe('a Chromium that starts but never answers', () => {
+  it('ends the launch after its time-out with one Dutch line, killing the process and removing the profile', async () => {
+    const fake = join(scratch, 'stom');
+    const pidFile = join(scratch, 'stom.pid');
+    writeFileSync(fake, `#!/bin/sh\necho $$ > ${pidFile}\nexec sleep 600\n`, { mode: 0o755 });
+    const session = createBrowserSession({ executablePath: fake, timeoutMs: 1_500 });
+    const start = performance.now();
+    const error = await failure(session.page(async () => 'geprint'));
+    expect(performance.now() - start).toBeLessThan(20_000);
+    expect(error.code).toBe('launch-failed');
+    expect(error.message).toBe(`Chromium kon niet worden gestart (${fake}): het antwoordde niet binnen 1.5 s.`);
+    await session.close();
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    expect(alive(pid)).toBe(false);
+    expect(profiles()).toEqual([]);
+  });
+});
+
+describe.skipIf(!chromium)('a Chromium that dies', () => {
+  it.each([
+    ['after start-up, before the first page', (s: BrowserSession) => s.page((page) => page.pdf())],
+    ['while a page is in use', (s: BrowserSession) => s.page(async (page) => (process.kill(s.pid()!, 'SIGKILL'), page.pdf()))],
+    ['before the version is asked', (s: BrowserSession) => s.version()],
+  ] as const)('%s: a Dutch RenderError, no profile left', async (when, work) => {
+    const session = createBrowserSession();
+    try {
+      await session.prepare();
+      if (!when.startsWith('while')) process.kill(session.pid()!, 'SIGKILL');
+      const start = performance.now();
+      const error = await failure(work(session));
+      expect(performance.now() - start).toBeLessThan(30_000);
+      expect(error.code).toBe('browser-died');
+      expect(error.message).toBe('Chromium stopte onverwacht terwijl de PDF werd gemaakt.');
+      expectDutchLine(error.message);
+    } finally {
+      await session.close();
+    }
+    expect(profiles()).toEqual([]);
+  });
+});
+
+describe.skipIf(!chromium)('profiles of killed runs', () => {
+  it('are removed by the next launch; a live run’s profile stays', async () => {
+    const gone = deadPid();
+    const stale = join(tmpdir(), `weerbaarheid-chromium-${gone}-abcdef`);
+    const old = join(tmpdir(), 'weerbaarheid-chromium-oud123');
+    const live = join(tmpdir(), `weerbaarheid-chromium-${process.ppid}-levend`);
+    for (const dir of [stale, old, live]) mkdirSync(join(dir, 'Default'), { recursive: true });
+    symlinkSync(`${hostname()}-${gone}`, join(old, 'SingletonLock'));
+    const session = createBrowserSession();
+    try {
+      await session.version();
+    } finally {
+      await session.close();
+    }
+    expect(existsSync(live)).toBe(true);
+    rmSync(live, { recursive: true, force: true });
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(old)).toBe(false);
+  });
+});
