@@ -1,5 +1,5 @@
 /**
- * Regenerates the sample analysis `data/voorbeeld-2025/` and `data/voorbeeld-2024/` from
+ * Regenerates the sample analysis `data/voorbeeld-2025/`, `data/voorbeeld-2024/` and `data/voorbeeld-2023/` from
  * sample-content.ts. Byte-stable: fixed workbook metadata, fixed zip timestamps, no clock.
  * Run after `npm run build`: `node dist/scripts/make-sample.js [ROOT]` (ROOT defaults to `data`).
  */
@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { LEVEL_LABEL } from '../src/classify/levels.js';
 import type { Incident, Measure, Risk } from '../src/model.js';
-import { COST_FORMULAS, INCIDENTS_2024, INCIDENTS_2025, MEASURES_2024, MEASURES_2025, RISKS_2024, RISKS_2025 } from './sample-content.js';
+import { COST_FORMULAS, INCIDENTS_2023, INCIDENTS_2024, INCIDENTS_2025, MEASURES_2023, MEASURES_2024, MEASURES_2025, RISKS_2023, RISKS_2024, RISKS_2025 } from './sample-content.js';
 import {
   addRegisterSheet,
   headers,
@@ -119,12 +119,12 @@ export function measuresCsv(measures: readonly Measure[], title: string): Buffer
   return iconv.encode(lines.map((line) => line.map(csvField).join(';')).join('\r\n') + '\r\n', 'win1252');
 }
 
-/** Writes both sample folders under `root`. */
+/** Writes the three sample folders under `root`: 2025 points at 2024, 2024 at 2023. */
 export async function makeSample(root: string): Promise<void> {
   const dir2025 = path.join(root, 'voorbeeld-2025');
   const dir2024 = path.join(root, 'voorbeeld-2024');
-  await mkdir(dir2025, { recursive: true });
-  await mkdir(dir2024, { recursive: true });
+  const dir2023 = path.join(root, 'voorbeeld-2023');
+  for (const dir of [dir2025, dir2024, dir2023]) await mkdir(dir, { recursive: true });
 
   await writeFile(path.join(dir2025, 'analyse.yaml'), analyseYaml(2025, '../voorbeeld-2024'));
   await writeFile(
@@ -132,9 +132,12 @@ export async function makeSample(root: string): Promise<void> {
     await workbook({ jaar: 2025, risks: RISKS_2025, measures: MEASURES_2025, incidents: INCIDENTS_2025 }),
   );
 
-  await writeFile(path.join(dir2024, 'analyse.yaml'), analyseYaml(2024));
+  await writeFile(path.join(dir2024, 'analyse.yaml'), analyseYaml(2024, '../voorbeeld-2023'));
   await writeFile(path.join(dir2024, 'registers.xlsx'), await workbook({ jaar: 2024, risks: RISKS_2024, incidents: INCIDENTS_2024 }));
   await writeFile(path.join(dir2024, 'maatregelen.csv'), measuresCsv(MEASURES_2024, `Maatregelenregister NAFIN 2024 — ${LEVEL}`));
+
+  await writeFile(path.join(dir2023, 'analyse.yaml'), analyseYaml(2023));
+  await writeFile(path.join(dir2023, 'registers.xlsx'), await workbook({ jaar: 2023, risks: RISKS_2023, measures: MEASURES_2023, incidents: INCIDENTS_2023 }));
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -49,7 +49,7 @@ const TITLE_ROWS = 2; // title, blank
 
 /** Column widths per sheet, in header order (characters). */
 const WIDTHS: Record<SheetKind, number[]> = {
-  risks: [12, 48, 70, 30, 16, 7, 8, 28, 20, 28, 50, 14, 20],
+  risks: [12, 48, 70, 30, 16, 7, 8, 28, 20, 28, 50, 14, 20, 24, 16],
   measures: [12, 50, 70, 24, 9, 15, 11, 13, 13, 13, 15, 22, 20, 28, 20, 28],
   incidents: [12, 10, 12, 50, 70, 16, 18, 12, 28],
 };
@@ -114,6 +114,8 @@ export function riskCells(risk: Risk, shape: Shape = {}): Cell[] {
     listCell(risk.ketenpartners, shape),
     padded(risk.status, shape),
     dateCell(risk.laatsteBeoordeling, shape),
+    risk.geaccepteerdDoor ?? null,
+    dateCell(risk.geaccepteerdTot, shape),
   ];
 }
 

@@ -109,6 +109,7 @@ export const RISKS_2025: Risk[] = [
     omschrijving: 'Schade aan kabels naar locaties op en aan de Noordzee raakt de verbindingen van de Kustwacht.',
     dreigingscategorie: C.state, indicatoren: ['FYS'], kans: 2, impact: 3, eigenaar: 'CZSK', contactpersoon: 'E. Oefenaar',
     rubricering: 'dep-v', ketenpartners: [P.kustwacht], status: 'geaccepteerd', laatsteBeoordeling: '2024-06-14',
+    geaccepteerdDoor: 'Commandant Zeestrijdkrachten', geaccepteerdTot: '2025-06-30',
   },
   {
     id: 'NAF-R-009', titel: 'Ransomware bij een medegebruiker verspreidt zich via het koppelvlak',
@@ -169,6 +170,7 @@ export const RISKS_2025: Risk[] = [
     omschrijving: 'Extreme neerslag of een dijkdoorbraak zet knooppunten onder water.',
     dreigingscategorie: C.climate, indicatoren: ['FYS'], kans: 1, impact: 5, eigenaar: 'DMO', contactpersoon: 'L. Modelman',
     rubricering: 'openbaar', ketenpartners: [], status: 'geaccepteerd', laatsteBeoordeling: '2024-10-02',
+    geaccepteerdDoor: 'Directeur DMO', geaccepteerdTot: '2026-03-31',
   },
   {
     id: 'NAF-R-019', titel: 'Storm en blikseminslag op straalverbindingsmasten',
@@ -241,6 +243,7 @@ export const RISKS_2025: Risk[] = [
     omschrijving: 'Meldkamers, Haagse Ring en RON hebben bij uitval geen uitwijkmogelijkheid.',
     dreigingscategorie: C.economic, indicatoren: ['KET'], kans: 2, impact: 5, eigenaar: 'CIO Defensie', contactpersoon: 'M. Fictief',
     rubricering: 'dep-v', ketenpartners: [P.meldkamers, P.haagseRing, P.ron], status: 'geaccepteerd', laatsteBeoordeling: '2025-05-20',
+    geaccepteerdDoor: 'CIO Defensie', geaccepteerdTot: '2026-12-31',
   },
   {
     id: 'NAF-R-031', titel: 'Onvoldoende beheercapaciteit en onduidelijke mandaten',
@@ -653,7 +656,7 @@ export const RISK_CHANGES_2024: Record<string, Partial<Risk> | null> = {
   'NAF-R-025': { kans: 4, impact: 4, status: 'open', laatsteBeoordeling: '2024-10-07' },
   'NAF-R-026': { kans: 4, laatsteBeoordeling: '2024-10-07' },
   'NAF-R-027': { kans: 4, impact: 4, laatsteBeoordeling: '2024-10-07' },
-  'NAF-R-030': { status: 'open', laatsteBeoordeling: '2024-10-07' },
+  'NAF-R-030': { status: 'open', laatsteBeoordeling: '2024-10-07', geaccepteerdDoor: undefined, geaccepteerdTot: undefined },
   'NAF-R-033': null,
   'NAF-R-034': null,
   'NAF-R-035': { status: 'open', kans: 3, laatsteBeoordeling: '2024-10-07' },
@@ -723,3 +726,49 @@ export function applyChanges<T extends { id: string }>(items: readonly T[], chan
 
 export const RISKS_2024 = applyChanges(RISKS_2025, RISK_CHANGES_2024);
 export const MEASURES_2024 = applyChanges(MEASURES_2025, MEASURE_CHANGES_2024);
+
+/** The same calendar day a year earlier. */
+const yearEarlier = (iso: string) => `${Number(iso.slice(0, 4)) - 1}${iso.slice(4)}`;
+
+/**
+ * The end of 2023, a year before 2024: risks not yet in the register are left out (`null`), the others
+ * were reviewed a year earlier, some with other values.
+ */
+export const RISK_CHANGES_2023: Record<string, Partial<Risk> | null> = {
+  'NAF-R-001': { kans: 3 },
+  'NAF-R-011': null,
+  'NAF-R-016': null,
+  'NAF-R-022': null,
+  'NAF-R-024': { kans: 3 },
+};
+
+export const RISKS_2023 = applyChanges(RISKS_2024, RISK_CHANGES_2023).map((r) => (r.laatsteBeoordeling ? { ...r, laatsteBeoordeling: yearEarlier(r.laatsteBeoordeling) } : r));
+
+/**
+ * Measures at the end of 2023: only those naming a risk of 2023 (and only those risks); what was done
+ * in 2024 was still under way then, and what was under way had half its 2024 progress.
+ */
+export const MEASURES_2023: Measure[] = MEASURES_2024.flatMap((m) => {
+  const known = new Set(RISKS_2023.map((r) => r.id));
+  const risicos = m.risicos.filter((id) => known.has(id));
+  if (risicos.length === 0) return [];
+  if (m.status === 'gereed' && (m.gereedOp ?? '9999') > '2023-12-31') {
+    const { gereedOp: _done, ...rest } = m;
+    return [{ ...rest, risicos, status: 'in uitvoering', voortgang: 60 }];
+  }
+  const underway = (m.status === 'in uitvoering' || m.status === 'vertraagd') && m.voortgang !== undefined;
+  return [{ ...m, risicos, ...(underway ? { voortgang: Math.round(m.voortgang! / 2) } : {}) }];
+});
+
+export const INCIDENTS_2023: Incident[] = [
+  {
+    id: 'NAF-I-091', soort: 'incident', datum: '2023-05-09', titel: 'Stroomstoring op een knooppunt in het zuiden',
+    omschrijving: 'Noodstroom sloeg te laat aan; twee verbindingen vielen uit.',
+    indicatoren: ['FYS'], hersteltijd: 5, norm: 4, rubricering: 'openbaar',
+  },
+  {
+    id: 'NAF-I-092', soort: 'oefening', datum: '2023-10-12', titel: 'Tafeloefening uitval kernrouters',
+    omschrijving: 'Oefening met de technische laag; de bestuurlijke laag was niet betrokken.',
+    indicatoren: ['CRI', 'DIG'], rubricering: 'openbaar',
+  },
+];

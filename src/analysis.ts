@@ -18,6 +18,11 @@ export const ScoredRiskSchema = RiskSchema.omit({ kans: true, impact: true, sour
   bruto: RiskLevelSchema,
   actueel: RiskLevelSchema,
   streef: RiskLevelSchema,
+  /**
+   * Σ credit × Kansreductie and Σ credit × Impactreductie of the actueel level, before the floor of 1:
+   * next year's bridge applies it to next year's bruto values. Absent in files of older versions.
+   */
+  reductie: z.object({ kans: z.number(), impact: z.number() }).optional(),
   /** IDs of the measures that name this risk, in register order. */
   maatregelen: z.array(z.string()),
   /** Σ credit over those measures (0 = no credit earned yet). */
@@ -42,6 +47,21 @@ export const ScoredMeasureSchema = MeasureSchema.omit({ source: true }).extend({
 });
 export type ScoredMeasure = z.infer<typeof ScoredMeasureSchema>;
 
+/**
+ * Why an indicator score moved since last year, by substitution (docs/methode.md): the three parts
+ * add up to `verandering`.
+ */
+export const BridgeSchema = z.object({
+  /** Risks that came, went, closed, reopened or changed indicator. */
+  nieuwEnVervallen: z.number(),
+  /** New bruto Kans and Impact of risks present both years, with last year's reduction. */
+  herbeoordeling: z.number(),
+  /** This year's reduction (the measures' progress) on those risks. */
+  maatregelen: z.number(),
+});
+export type Bridge = z.infer<typeof BridgeSchema>;
+export const BRIDGE_STEPS = ['nieuwEnVervallen', 'herbeoordeling', 'maatregelen'] as const;
+
 export const IndicatorResultSchema = z.object({
   code: z.string(),
   naam: z.string(),
@@ -52,6 +72,8 @@ export const IndicatorResultSchema = z.object({
   vorigeScore: z.number().nullable(),
   /** score - vorigeScore, null when either is missing. */
   verandering: z.number().nullable(),
+  /** Null whenever verandering is. */
+  brug: BridgeSchema.nullable().default(null),
   perKlasse: z.record(RiskClass, z.number().int()),
   /** ID of the risk with the highest actueel score, null without risks. */
   slechtsteRisico: z.string().nullable(),
@@ -138,11 +160,25 @@ export const TrendSchema = z.object({
   nieuweRisicos: z.array(z.string()),
   geslotenRisicos: z.array(z.string()),
   /** Risks present both years whose actueel class changed. */
-  klasseWijzigingen: z.array(z.object({ id: z.string(), van: RiskClass, naar: RiskClass })),
+  /** Risks present both years whose actueel class changed, and which step of the bridge moved it (absent in files of older versions). */
+  klasseWijzigingen: z.array(z.object({ id: z.string(), van: RiskClass, naar: RiskClass, door: z.enum(['herbeoordeling', 'maatregelen', 'beide']).optional() })),
   nieuwTeLaat: z.array(z.string()),
   nieuwGereed: z.array(z.string()),
 });
 export type Trend = z.infer<typeof TrendSchema>;
+
+/** One earlier year's scores, as far back as the chain of `vorige` reaches. */
+export const HistoryYearSchema = z.object({
+  jaar: z.number().int(),
+  /** Indicator code → score (null: no risks that year). */
+  indicators: z.record(z.string(), z.number().nullable()),
+  totaalScore: z.number().nullable(),
+  /** Whether that year's method computes scores as this year's does (see comparability). */
+  methodeVergelijkbaar: z.boolean(),
+  /** That year's method, so a later year can judge comparability with its own. */
+  methode: MethodSchema,
+});
+export type HistoryYear = z.infer<typeof HistoryYearSchema>;
 
 export const AnalysisSchema = z.object({
   jaar: z.number().int(),
@@ -164,5 +200,7 @@ export const AnalysisSchema = z.object({
   ketenpartners: z.array(ChainPartnerSchema).default([]),
   totals: TotalsSchema,
   trend: TrendSchema.nullable(),
+  /** Earlier years, newest first, at most five (empty without `vorige`). */
+  historie: z.array(HistoryYearSchema).default([]),
 });
 export type Analysis = z.infer<typeof AnalysisSchema>;

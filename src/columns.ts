@@ -49,6 +49,8 @@ export const FIELDS = {
     ketenpartners: field('Ketenpartners', list('namen gescheiden door , of ;'), ['ketenpartner', 'medegebruikers', 'partners', 'afhankelijkheden']),
     status: field('Status', choice(RISK_STATUSES, 'onbekende-status'), ['risicostatus']),
     laatsteBeoordeling: field('Laatste beoordeling', date, ['beoordeeld', 'laatstbeoordeeld', 'beoordelingsdatum', 'datumbeoordeling'], 'date'),
+    geaccepteerdDoor: field('Geaccepteerd door', text('een rol (wie het risico heeft geaccepteerd)'), ['acceptatiedoor', 'geaccepteerddoorrol', 'risicoacceptant']),
+    geaccepteerdTot: field('Geaccepteerd tot', date, ['acceptatietot', 'geaccepteerdtotdatum', 'acceptatieeinddatum'], 'date'),
   } satisfies Table<typeof RiskSchema>,
   measures: {
     id: field('ID', required, ['maatregelid', 'nr', 'nummer', 'code']),

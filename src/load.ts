@@ -10,6 +10,7 @@ import { ingest } from './ingest/index.js';
 import type { InputFile } from './ingest/table.js';
 import { boundMessages, message, type Message } from './messages.js';
 import type { Registers, ScoreBasis, Settings } from './model.js';
+import { HISTORY_YEARS } from './score/history.js';
 import { score } from './score/index.js';
 import { sha256 } from './output/hash.js';
 import { loadConfig } from './validate/config.js';
@@ -43,25 +44,37 @@ export async function loadData(dataDir: string, step: StepRunner = untimed): Pro
 }
 
 /** Last year as this year's scoring needs it. */
+export interface PreviousData {
+  registers: Registers;
+  settings: Settings;
+  /** The year before, as far as the history reaches: its data folder, or its analysis.json as it is. */
+  earlier?: PreviousData | Analysis;
+}
+
 export interface PreviousYear {
   /** Its result over all its items: the analysis.json written then, or its data folder scored now. */
   previous?: Analysis;
-  /** Its data folder's registers and settings, so that it can be scored over the visible items too (scoregrondslag `zichtbaar`). */
-  data?: { registers: Registers; settings: Settings };
+  /**
+   * Its data folder's registers and settings, so that it can be scored over the visible items too
+   * (scoregrondslag `zichtbaar`), with the year before it in the same form for the history.
+   */
+  data?: PreviousData;
   inputs: InputFile[];
   messages: Message[];
 }
 
 /**
- * Last year's result: its analysis.json as written then, or its data folder scored now with its
- * own settings (without going back another year). Paths in messages and inputs stay relative to
- * this year's data folder.
+ * Last year's result: its analysis.json as written then (with the history it carries), or its data
+ * folder scored now with its own settings and, through its own `vorige`, the years before it, as far
+ * as the history reaches. Paths in messages and inputs stay relative to this year's data folder.
  */
 export async function loadPrevious(
   dataDir: string,
   vorige: string,
   /** This year's score basis: an analysis.json scored on another basis is compared with a warning. */
   basis: ScoreBasis = 'alle',
+  /** How many years back `vorige` points from the year being generated (1: last year). */
+  depth = 1,
 ): Promise<PreviousYear> {
   const path = resolve(dataDir, vorige);
   const rel = (p: string) => relative(dataDir, join(path, p)).split('\\').join('/');
@@ -85,12 +98,36 @@ export async function loadPrevious(
   }
   const loaded = await loadData(path);
   const inputs = loaded.inputs.map((i) => ({ ...i, path: rel(i.path) }));
+  // Last year's own `vorige` only feeds the history: when it is missing, the history stops there (see earlierYear).
   const messages = loaded.messages
-    .filter((m) => m.severity === 'error')
+    .filter((m) => m.severity === 'error' && m.ruleId !== 'vorige-bestaat-niet')
     .map((m) => ({ ...m, file: m.file ? rel(m.file) : rel('.') }));
   if (!loaded.settings || !loaded.registers || messages.length) return { inputs, messages };
   const settings = { ...loaded.settings, vorige: undefined };
-  return { previous: score(loaded.registers, settings, null), data: { registers: loaded.registers, settings }, inputs, messages };
+  const before = await earlierYear(path, loaded.settings, basis, depth);
+  const earlier = before.data ?? before.previous;
+  return {
+    previous: score(loaded.registers, settings, before.previous ?? null),
+    data: { registers: loaded.registers, settings, ...(earlier ? { earlier } : {}) },
+    inputs: [...inputs, ...before.inputs.map((i) => ({ ...i, path: rel(i.path) }))],
+    messages: before.messages.map((m) => ({ ...m, file: m.file ? rel(m.file) : rel('.') })),
+  };
+}
+
+/**
+ * The year before a data folder of an earlier year, for the history only: past HISTORY_YEARS it is
+ * not read, and when it cannot be read the history stops there with a warning (that year's own
+ * report had to deal with its errors; they do not stop this one).
+ */
+async function earlierYear(dir: string, settings: Settings, basis: ScoreBasis, depth: number): Promise<PreviousYear> {
+  if (!settings.vorige || depth >= HISTORY_YEARS) return { inputs: [], messages: [] };
+  const found = await loadPrevious(dir, settings.vorige, basis, depth + 1);
+  if (found.previous) return found;
+  const stop = message('warning', 'historie-onvolledig', `De historie gaat niet verder terug dan ${settings.jaar}: de analyse van het jaar daarvoor (vorige: ${settings.vorige}) is niet te lezen.`, {
+    file: 'analyse.yaml',
+    expected: 'een leesbare datamap of analysis.json als vorige, of geen vorige',
+  });
+  return { inputs: found.inputs, messages: [stop] };
 }
 
 async function hashFile(dir: string, name: string): Promise<InputFile[]> {

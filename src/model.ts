@@ -47,6 +47,10 @@ export const RiskSchema = z.object({
   ketenpartners: z.array(z.string()).default([]),
   status: RiskStatus,
   laatsteBeoordeling: IsoDate.optional(),
+  /** Who accepted the risk (a role), for status geaccepteerd: the BIO2 register of accepted risks. */
+  geaccepteerdDoor: z.string().optional(),
+  /** Until when the acceptance holds. */
+  geaccepteerdTot: IsoDate.optional(),
   source: SourceSchema.optional(),
 });
 export type Risk = z.infer<typeof RiskSchema>;

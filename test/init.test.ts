@@ -110,6 +110,9 @@ describe('init', () => {
     expect(cell("Risico's", 'Indicatoren').dataValidation).toMatchObject({ type: 'custom', errorStyle: 'warning' });
     expect(cell("Risico's", 'Titel').dataValidation).toBeUndefined();
     expect(cell("Risico's", 'Laatste beoordeling').numFmt).toBe('dd-mm-yyyy');
+    // The BIO2 register of accepted risks: who (a role) and until when (a date).
+    expect(cell("Risico's", 'Geaccepteerd door').dataValidation).toBeUndefined();
+    expect(cell("Risico's", 'Geaccepteerd tot').numFmt).toBe('dd-mm-yyyy');
     expect(cell('Incidenten', 'Datum').numFmt).toBe('dd-mm-yyyy');
     expect(cell('Maatregelen', 'Kansreductie').numFmt).toMatch(/^0/);
     expect(cell('Maatregelen', 'Kosten eenmalig (M€)').numFmt).toMatch(/^0/);

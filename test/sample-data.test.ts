@@ -176,17 +176,28 @@ describe('sample analysis 2024', () => {
     for (const id of referenced) expect(riskIds).toContain(id);
   });
 
-  it('points 2025 at 2024 as last year', async () => {
+  it('points 2025 at 2024 and 2024 at 2023 as last year', async () => {
     expect(await readFile(path.join(DATA, 'voorbeeld-2025/analyse.yaml'), 'utf8')).toMatch(/^vorige: \.\.\/voorbeeld-2024$/m);
-    expect(await readFile(path.join(DATA, 'voorbeeld-2024/analyse.yaml'), 'utf8')).not.toMatch(/vorige/);
+    expect(await readFile(path.join(DATA, 'voorbeeld-2024/analyse.yaml'), 'utf8')).toMatch(/^vorige: \.\.\/voorbeeld-2023$/m);
+    expect(await readFile(path.join(DATA, 'voorbeeld-2023/analyse.yaml'), 'utf8')).not.toMatch(/vorige/);
+  });
+
+  it('has accepted risks with who accepted them and until when: one expired, one ending within 90 days', async () => {
+    const risks = register(await load(path.join(DATA, 'voorbeeld-2025/registers.xlsx')), "Risico's", 'risks');
+    const accepted = risks.filter((r) => text(r.Status) === 'geaccepteerd');
+    expect(accepted.length).toBeGreaterThanOrEqual(3);
+    for (const r of accepted) expect(text(r['Geaccepteerd door']), text(r.ID)).not.toBe('');
+    const until = accepted.map((r) => (r['Geaccepteerd tot'] instanceof Date ? text(r['Geaccepteerd tot']) : text(r['Geaccepteerd tot']).split('-').reverse().join('-')));
+    expect(until.some((d) => d < '2025-12-31')).toBe(true);
+    expect(until.some((d) => d >= '2025-12-31' && d <= '2026-03-31')).toBe(true);
   });
 });
 
 describe('sample analysis as input', () => {
   const errors = (messages: { severity: string }[]) => messages.filter((m) => m.severity === 'error');
 
-  it('is valid: both years load without errors', async () => {
-    for (const year of ['voorbeeld-2025', 'voorbeeld-2024']) {
+  it('is valid: every year loads without errors', async () => {
+    for (const year of ['voorbeeld-2025', 'voorbeeld-2024', 'voorbeeld-2023']) {
       const loaded = await loadData(path.join(DATA, year));
       expect(errors(loaded.messages), year).toEqual([]);
       expect(loaded.registers?.measures.length, year).toBeGreaterThan(30);
@@ -202,6 +213,19 @@ describe('sample analysis as input', () => {
     expect(deltas.some((d) => d > 1)).toBe(true);
     expect(deltas.some((d) => d < -1)).toBe(true);
   });
+
+  it('gives the history three years through the chain of vorige, each comparable', async () => {
+    const dir = path.join(DATA, 'voorbeeld-2025');
+    const loaded = await loadData(dir);
+    const previous = await loadPrevious(dir, '../voorbeeld-2024');
+    expect(previous.inputs.map((i) => i.path)).toContain('../voorbeeld-2023/registers.xlsx');
+    const analysis = score(loaded.registers!, loaded.settings!, previous.previous);
+    expect(analysis.historie.map((h) => [h.jaar, h.methodeVergelijkbaar])).toEqual([
+      [2024, true],
+      [2023, true],
+    ]);
+    expect(analysis.historie[1]!.totaalScore).not.toBe(analysis.historie[0]!.totaalScore);
+  });
 });
 
 describe('generated files', () => {
@@ -215,7 +239,7 @@ describe('generated files', () => {
 
   it('the committed sample is exactly what make-sample writes', async () => {
     await makeSample(dir);
-    for (const file of ['voorbeeld-2025/analyse.yaml', 'voorbeeld-2025/registers.xlsx', 'voorbeeld-2024/analyse.yaml', 'voorbeeld-2024/registers.xlsx', 'voorbeeld-2024/maatregelen.csv']) {
+    for (const file of ['voorbeeld-2025/analyse.yaml', 'voorbeeld-2025/registers.xlsx', 'voorbeeld-2024/analyse.yaml', 'voorbeeld-2024/registers.xlsx', 'voorbeeld-2024/maatregelen.csv', 'voorbeeld-2023/analyse.yaml', 'voorbeeld-2023/registers.xlsx']) {
       expect(Buffer.compare(await readFile(path.join(dir, file)), await readFile(path.join(DATA, file))), file).toBe(0);
     }
   });

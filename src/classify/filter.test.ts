@@ -92,10 +92,10 @@ function sample(): Analysis {
       { id: 'I2', soort: 'oefening', datum: '2025-03-01', ...secret('I2'), indicatoren: ['CRI'], rubricering: 'stg-c' },
     ],
     indicators: [
-      { code: 'DIG', naam: 'digitale weerbaarheid', score: 43, aantalRisicos: 3, vorigeScore: 50, verandering: -7, perKlasse, slechtsteRisico: 'R4' },
-      { code: 'FYS', naam: 'fysieke weerbaarheid', score: 52, aantalRisicos: 2, vorigeScore: null, verandering: null, perKlasse, slechtsteRisico: 'R3' },
-      { code: 'KET', naam: 'weerbaarheid tegen grote ketenafhankelijkheden', score: 0, aantalRisicos: 1, vorigeScore: null, verandering: null, perKlasse, slechtsteRisico: 'R5' },
-      { code: 'CRI', naam: 'crisisbeheersing', score: null, aantalRisicos: 0, vorigeScore: null, verandering: null, perKlasse, slechtsteRisico: null },
+      { code: 'DIG', naam: 'digitale weerbaarheid', score: 43, aantalRisicos: 3, vorigeScore: 50, verandering: -7, brug: { nieuwEnVervallen: -2, herbeoordeling: -6, maatregelen: 1 }, perKlasse, slechtsteRisico: 'R4' },
+      { code: 'FYS', naam: 'fysieke weerbaarheid', score: 52, aantalRisicos: 2, vorigeScore: null, verandering: null, brug: null, perKlasse, slechtsteRisico: 'R3' },
+      { code: 'KET', naam: 'weerbaarheid tegen grote ketenafhankelijkheden', score: 0, aantalRisicos: 1, vorigeScore: null, verandering: null, brug: null, perKlasse, slechtsteRisico: 'R5' },
+      { code: 'CRI', naam: 'crisisbeheersing', score: null, aantalRisicos: 0, vorigeScore: null, verandering: null, brug: null, perKlasse, slechtsteRisico: null },
     ],
     ketenpartners: [
       { naam: 'KANARIE-PARTNER-R4', risicos: ['R4'], perKlasse: { ...perKlasse, hoog: 0, 'zeer hoog': 1 }, perKlasseStreef: perKlasse, slechtsteRisico: 'R4' },
@@ -124,6 +124,7 @@ function sample(): Analysis {
       nieuwTeLaat: ['M2'],
       nieuwGereed: ['M1', 'M3', 'M4'],
     },
+    historie: [],
   };
 }
 

@@ -10,7 +10,7 @@
  * - A kept risk loses the hidden (or removed) measure IDs from `maatregelen`.
  * - Trend lists keep the IDs of visible items. An ID the analysis no longer holds (a risk gone from
  *   this year's register) has no level to check, so it is kept only at the analysis' own level.
- * - Aggregates are left as they are: indicator score, aantalRisicos and perKlasse, and the totals
+ * - Aggregates are left as they are: indicator score, aantalRisicos, perKlasse and brug, the historie, and the totals
  *   (maatregelenPerStatus, risicosPerKlasse, costs, totaalScore). With scoregrondslag 'alle' they
  *   describe all data "op hoofdlijnen" and stay consistent with each other; for 'zichtbaar' the caller
  *   scores filterRegisters(...) instead, so they already cover only the visible items. Only

@@ -7,7 +7,7 @@
  */
 import type { Analysis } from '../analysis.js';
 import type { Failure } from '../failure.js';
-import type { PreviousYear } from '../load.js';
+import type { PreviousData, PreviousYear } from '../load.js';
 import type { Message } from '../messages.js';
 import type { Registers, Settings } from '../model.js';
 import { score } from '../score/index.js';
@@ -53,6 +53,12 @@ export function levelView(source: ViewSource, level: Level): { view: LevelView }
 
 /** Last year on the same basis: its data folder scored over what this level may see; an analysis.json as it is. */
 function visiblePrevious(previous: ViewSource['previous'], level: Level): Analysis | null {
-  if (previous?.data) return score(filterRegisters(previous.data.registers, level), previous.data.settings, null);
+  if (previous?.data) return visibleYear(previous.data, level);
   return previous?.previous ?? null;
+}
+
+/** A data folder's year over what this level may see, with the years before it (the history) on the same basis. */
+function visibleYear(data: PreviousData, level: Level): Analysis {
+  const earlier = data.earlier === undefined ? null : 'registers' in data.earlier ? visibleYear(data.earlier, level) : data.earlier;
+  return score(filterRegisters(data.registers, level), data.settings, earlier);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleAnalysis } from '../../test/fixtures/analysis/sample.js';
+import { bridgeChartFile } from './bridge-chart.js';
 import { matrixCells, renderCharts } from './charts.js';
 import { CLASS_PALETTE } from './palette.js';
 
@@ -30,8 +31,10 @@ describe('renderCharts', async () => {
   const analysis = sampleAnalysis();
   const charts = await renderCharts(analysis);
 
-  it('renders the three charts as well-formed vector SVG with a title and alt text', () => {
-    expect(charts.map((c) => c.file)).toEqual(['risicomatrices.svg', 'indicatorscores.svg', 'maatregelen-per-status.svg']);
+  it('renders the charts as well-formed vector SVG with a title and alt text, a bridge per indicator with one', () => {
+    const bridges = analysis.indicators.flatMap((i, k) => (i.brug ? [bridgeChartFile(k, i.code)] : []));
+    expect(bridges.length).toBeGreaterThan(0);
+    expect(charts.map((c) => c.file)).toEqual(['risicomatrices.svg', 'indicatorscores.svg', ...bridges, 'maatregelen-per-status.svg']);
     for (const c of charts) {
       expect(c.svg.startsWith('<svg')).toBe(true);
       assertWellFormed(c.svg);
@@ -47,20 +50,17 @@ describe('renderCharts', async () => {
   });
 
   it('labels the charts in Dutch', () => {
-    const [matrices, indicators, measures] = charts.map((c) => c.svg);
+    const svg = (file: string) => charts.find((c) => c.file === file)!.svg;
+    const [matrices, indicators, measures] = ['risicomatrices.svg', 'indicatorscores.svg', 'maatregelen-per-status.svg'].map(svg);
     // Three matrices side by side, each cell with its class letter besides the colour.
     for (const level of ['Bruto', 'Actueel (peildatum)', 'Streef']) expect(matrices).toContain(`>${level}</text>`);
     expect(matrices).toContain('>Impact</text>');
     expect(matrices).toContain('>Kans</text>');
     for (const letter of ['L', 'M', 'H', 'ZH']) expect(matrices).toContain(`>${letter}</text>`);
-    // Indicator names with a capital; this year's bar labelled with its score and the shown change.
+    // Indicator names with a capital, over the years of the history.
     for (const i of analysis.indicators) expect(indicators).toContain(`>${i.naam.charAt(0).toUpperCase()}${i.naam.slice(1)}</text>`);
     expect(indicators).toContain('>2024</text>');
     expect(indicators).toContain('>2025</text>');
-    const first = analysis.indicators[0]!;
-    const shown = (n: number) => n.toFixed(1).replace('.', ',');
-    const change = Number(first.score!.toFixed(1)) - Number(first.vorigeScore!.toFixed(1));
-    expect(indicators).toContain(`>${shown(first.score!)} (${change < 0 ? '\u2212' : '+'}${shown(Math.abs(change))})</text>`);
     for (const s of ['gepland', 'in uitvoering', 'vertraagd', 'gereed', 'geannuleerd']) expect(measures).toContain(`>${s}</text>`);
   });
 
@@ -83,11 +83,48 @@ describe('renderCharts', async () => {
     expect(matrices!.svg).toContain(`fill="${CLASS_PALETTE['zeer hoog'].fill}"`);
   });
 
-  it('shows only this year without last year', async () => {
+  it('without earlier years in the history, shows bars beside last year, this year labelled with its score and the shown change', async () => {
+    const [, bars] = await renderCharts({ ...analysis, historie: [] });
+    const first = analysis.indicators[0]!;
+    const shown = (n: number) => n.toFixed(1).replace('.', ',');
+    const change = Number(first.score!.toFixed(1)) - Number(first.vorigeScore!.toFixed(1));
+    expect(bars!.svg).toContain(`>${shown(first.score!)} (${change < 0 ? '\u2212' : '+'}${shown(Math.abs(change))})</text>`);
+  });
+
+  it('shows only this year without last year, as bars with their score', async () => {
     const [, indicators] = await renderCharts(sampleAnalysis((r) => r, false));
     expect(indicators!.svg).toContain('>2025</text>');
+    expect(indicators!.svg).toContain(`>${String(analysis.indicators[0]!.score!.toFixed(1)).replace('.', ',')}</text>`);
     expect(indicators!.svg).not.toContain('>2024</text>');
     expect(indicators!.title).not.toContain('2024');
+  });
+});
+
+describe('history and bridge charts', () => {
+  it('joins the comparable years by a line and shows a year with another method as a point of its own', async () => {
+    const a = sampleAnalysis();
+    const last = a.historie[0]!;
+    const historie = [last, { ...last, jaar: 2023, methodeVergelijkbaar: false }, { ...last, jaar: 2022 }];
+    const [, chart] = await renderCharts({ ...a, historie });
+    expect(chart!.title).toBe('Score per indicator van 2022 tot en met 2025 (0-100, hoger is weerbaarder)');
+    for (const year of ['2022', '2023', '2024', '2025']) expect(chart!.svg).toContain(`>${year}</text>`);
+    // One line per indicator through 2022, 2024 and 2025: three points, so two segments.
+    const lines = [...chart!.svg.matchAll(/class="mark-line role-mark[^"]*"><path d="([^"]*)"/g)].map((m) => m[1]!);
+    expect(lines).toHaveLength(a.indicators.length);
+    for (const d of lines) expect(d.match(/L/g)).toHaveLength(2);
+    // 2023 is drawn as a cross for every indicator (vega's cross symbol path), not on the line.
+    expect(chart!.svg.split('d="M-3.536,-1.414L-3.536,1.414').length - 1).toBe(a.indicators.length);
+    expect(chart!.svg).toContain('>andere methode</text>');
+    expect(chart!.alt).toContain('het jaar 2023 met een andere methode als los punt, niet verbonden');
+  });
+
+  it('draws a waterfall from last year through the three steps to this year, with the shown numbers', async () => {
+    const a = sampleAnalysis();
+    const k = a.indicators.findIndex((i) => i.brug !== null);
+    const chart = (await renderCharts(a)).find((c) => c.file === bridgeChartFile(k, a.indicators[k]!.code))!;
+    for (const label of ['Score 2024', "Nieuwe en vervallen risico's", 'Herbeoordeling van kans en impact', 'Voortgang van maatregelen', 'Score 2025']) expect(chart.svg).toContain(`>${label}</text>`);
+    expect(chart.svg).toContain(`>${String(a.indicators[k]!.score!.toFixed(1)).replace('.', ',')}</text>`);
+    expect(chart.title).toContain(`van 2024 naar 2025`);
   });
 });
 

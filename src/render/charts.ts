@@ -1,53 +1,15 @@
-/**
- * The report's charts as SVG, rendered without a browser: a vega-lite spec compiled to vega and drawn
- * by a headless view. Text is measured by vega's estimate (no canvas), so the same analysis gives the
- * same bytes on every machine.
- */
-import * as vl from 'vega-lite';
-import * as vega from 'vega';
+/** The report's charts as SVG (see svg.ts), in the order they appear. */
+import type * as vl from 'vega-lite';
 import type { Analysis, ScoredRisk } from '../analysis.js';
 import { CLASSES, MEASURE_STATUSES, type RiskClass } from '../model.js';
 import { countMatrix } from '../score/aggregate.js';
 import { getal, indicatorNaam, score, shownChange, verandering } from './format.js';
 import { CLASS_PALETTE } from './palette.js';
+import { bridgeCharts } from './bridge-chart.js';
+import { historyChart } from './history-chart.js';
+import { CONFIG, toSvg, type Chart, type Draw } from './svg.js';
 
-export interface Chart {
-  /** File name under `figuren/`, e.g. `risicomatrix-bruto.svg`. */
-  file: string;
-  /** Caption text (without the `Figuur N.` number). */
-  title: string;
-  /** Alt text for the image. */
-  alt: string;
-  svg: string;
-}
-
-// vega's own ARIA attributes are English ("X-axis titled …"): off; the SVG gets a Dutch title and description instead.
-const CONFIG = {
-  font: 'sans-serif',
-  aria: false,
-  view: { stroke: null },
-  axis: { labelFontSize: 11, titleFontSize: 11 },
-  legend: { labelFontSize: 11, titleFontSize: 11 },
-};
-
-function xmlText(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** The chart as SVG with role="img", a Dutch <title> (the caption) and <desc> (the alt text) for assistive technology. */
-async function toSvg(spec: vl.TopLevelSpec, title: string, desc: string): Promise<string> {
-  const view = new vega.View(vega.parse(vl.compile(spec).spec), { renderer: 'none' });
-  try {
-    // Even with aria off vega names its group containers and facet titles in English ("group mark
-    // container", "Title text 'Bruto'"); under role="img" they say nothing anyway.
-    const svg = (await view.toSVG()).replace(/ aria-roledescription="[^"]*"| aria-label="[^"]*"| role="graphics-[a-z-]*"/g, '');
-    const open = svg.indexOf('>') + 1;
-    const root = svg.slice(0, open - 1).replace(/^<svg/, '<svg role="img" aria-labelledby="titel beschrijving"');
-    return `${root}><title id="titel">${xmlText(title)}</title><desc id="beschrijving">${xmlText(desc)}</desc>${svg.slice(open)}`;
-  } finally {
-    view.finalize();
-  }
-}
+export type { Chart } from './svg.js';
 
 export interface MatrixCell {
   kans: number;
@@ -170,11 +132,10 @@ async function measureStatus(a: Analysis, draw: Draw): Promise<Chart> {
   return { file: 'maatregelen-per-status.svg', title, alt, svg: await draw(spec, title, alt) };
 }
 
-/** All charts of the report, in the order they appear. */
-type Draw = (spec: vl.TopLevelSpec, title: string, desc: string) => Promise<string>;
-
-/** `draw: false` keeps every chart's file, title and alt text but leaves its SVG empty (no vega run): for tests that read only the Markdown. */
+/** All charts of the report, in the order they appear: with earlier years, the indicator chart shows their course.
+ * `draw: false` keeps every chart's file, title and alt text but leaves its SVG empty (no vega run): for tests that read only the Markdown. */
 export async function renderCharts(a: Analysis, opts: { draw?: boolean } = {}): Promise<Chart[]> {
   const draw: Draw = opts.draw === false ? async () => '' : toSvg;
-  return [await heatMaps(a, draw), await indicatorBars(a, draw), await measureStatus(a, draw)];
+  const indicators = a.historie.length ? await historyChart(a, draw) : await indicatorBars(a, draw);
+  return [await heatMaps(a, draw), indicators, ...(await bridgeCharts(a, draw)), await measureStatus(a, draw)];
 }

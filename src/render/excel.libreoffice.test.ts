@@ -41,11 +41,14 @@ describe.skipIf(!hasSoffice)('LibreOffice (skipped: soffice is not installed)', 
     expect(await sheetCsv('Samenvatting')).toContain('Peildatum;31-12-2025');
     expect(await sheetCsv('Methode')).toContain('Standaardmethode;ja');
     expect(await sheetCsv('Matrix bruto')).toMatch(/^Kans \\ Impact;1 beperkt;2 aanzienlijk/);
+    const verklaring = await sheetCsv('Verklaring');
+    expect(verklaring).toContain('FYS;fysieke weerbaarheid;48.1;+1.0;+2.0;+1.2;52.3;+4.2');
+    expect(verklaring).toContain('DIG;digitale weerbaarheid;85.0;-1.0;-2.0;-0.7;81.3;-3.7');
   });
 
   it('reads the registers with their contract headers and values, dates as dd-mm-jjjj', async () => {
     const risks = (await sheetCsv("Risico's")).split('\n');
-    expect(risks[0]).toMatch(/^ID;Titel;Omschrijving;Dreigingscategorie;Indicatoren;Kans;Impact;Eigenaar;Contactpersoon;Rubricering;Ketenpartners;Status;Laatste beoordeling;Bruto score/);
+    expect(risks[0]).toMatch(/^ID;Titel;Omschrijving;Dreigingscategorie;Indicatoren;Kans;Impact;Eigenaar;Contactpersoon;Rubricering;Ketenpartners;Status;Laatste beoordeling;Geaccepteerd door;Geaccepteerd tot;Bruto score/);
     expect(risks[1]).toMatch(/^VR-001;Uitval tijdsynchronisatie in kernrouters;.*;DIG, FYS;3;5;JIVC;K\. Smit;Departementaal Vertrouwelijk;"KPN; Haagse Ring";open;26-03-2025;/);
     expect(await sheetCsv('Maatregelen')).toMatch(/\nVM-003;Herzien ondersteuningscontracten;.*;vertraagd;45%;01-10-2025;.*;ja;91;1.20;0.00;\r?\n/);
   });

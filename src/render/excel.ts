@@ -1,5 +1,5 @@
 /**
- * The Excel workbook analysts keep working in: key figures, the scored registers (re-importable as
+ * The Excel workbook analysts keep working in: key figures, the explanation of the year's changes, the scored registers (re-importable as
  * next year's registers), matrices, partners, incidents, data quality and the method.
  *
  * Written with exceljs's streaming writer (rows are serialised as they are added, so 30,000 rows stay
@@ -11,6 +11,7 @@ import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Analysis } from '../analysis.js';
 import type { Message } from '../messages.js';
+import { addBridgeSheet } from './excel/bridge.js';
 import { stripBidiControls } from '../text/bidi.js';
 import { excelDate, xmlText } from './excel/format.js';
 import { addMatrixSheet } from './excel/matrix.js';
@@ -34,6 +35,7 @@ export interface WorkbookContext {
 export const SHEET_NAMES = [
   'Samenvatting',
   'Indicatoren',
+  'Verklaring',
   "Risico's",
   'Maatregelen',
   'Matrix bruto',
@@ -84,6 +86,7 @@ export async function buildWorkbook(analysis: Analysis, ctx: WorkbookContext): P
 
   addSummarySheet(newSheet, analysis, ctx);
   addIndicatorSheet(newSheet, analysis);
+  addBridgeSheet(newSheet, analysis);
   addRegisterSheets(newSheet, analysis);
   addMatrixSheet(newSheet, 'Matrix bruto', analysis, 'bruto');
   addMatrixSheet(newSheet, 'Matrix actueel', analysis, 'actueel');

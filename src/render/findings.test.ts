@@ -60,7 +60,7 @@ describe('recommendations', () => {
   const recs = recommendations(sample);
 
   it('orders by reason: stays high after every measure, no measure, late, little effect, indicator fallen', () => {
-    const order: Reason[] = ['blijft-hoog', 'geen-maatregel', 'te-laat', 'weinig-effect', 'indicator-gedaald'];
+    const order: Reason[] = ['blijft-hoog', 'geen-maatregel', 'te-laat', 'acceptatie-verlopen', 'weinig-effect', 'indicator-gedaald'];
     const reasons = recs.map((r) => r.reden);
     expect(reasons).toEqual([...reasons].sort((x, y) => order.indexOf(x) - order.indexOf(y)));
     expect(recs[0]).toMatchObject({ reden: 'blijft-hoog', risicos: [{ id: 'R-02' }], eigenaar: 'CIO Defensie', uiterlijk: '2026-03-31' });

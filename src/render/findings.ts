@@ -9,7 +9,9 @@ import type { RiskClass } from '../model.js';
 import type { Counts } from '../analysis.js';
 import { completedInYear, counts, inAnalysisYear, isHigh, isOpen, LITTLE_CREDIT } from '../score/totals.js';
 import { overNormSentence } from './sentences.js';
-import { aantal, geld, hoofdletter, indicatorNaam, klasseMetCel, metLidwoord, opsomming, procent, score, shownChange, telwoord, verandering, vervoeg } from './format.js';
+import { aantal, datum, geld, hoofdletter, indicatorNaam, klasseMetCel, metLidwoord, opsomming, procent, score, shownChange, telwoord, verandering, vervoeg } from './format.js';
+import { compareText } from '../messages.js';
+import { acceptanceState } from '../score/acceptance.js';
 
 export { HIGH_CLASSES, LITTLE_CREDIT, isOpen, isHigh, completedInYear } from '../score/totals.js';
 
@@ -44,6 +46,8 @@ export interface Facts {
   highLittleCredit: ScoredRisk[];
   /** Measures gereed with a Gereed op in the year: the one count of "gereedgekomen" in every output. */
   completedThisYear: ScoredMeasure[];
+  /** Accepted risks whose acceptance ran out before the peildatum, oldest first. */
+  expiredAcceptances: ScoredRisk[];
   /** Indicators whose shown score rose or fell, when last year is comparable. */
   improved: IndicatorResult[];
   fell: IndicatorResult[];
@@ -75,6 +79,9 @@ export function facts(a: Analysis): Facts {
     lateOnHigh: late.filter((m) => m.risicos.some((id) => highIds.has(id))),
     highLittleCredit: highActueel.filter((r) => r.totaalCredit < LITTLE_CREDIT),
     completedThisYear: completedInYear(a),
+    expiredAcceptances: a.risks
+      .filter((r) => r.status === 'geaccepteerd' && acceptanceState(r, a.peildatum) === 'verlopen')
+      .sort((x, y) => compareText(x.geaccepteerdTot ?? '', y.geaccepteerdTot ?? '') || compareIds(x.id, y.id)),
     improved: changed.filter((i) => change(i) > 0),
     fell: changed.filter((i) => change(i) < 0).sort((x, y) => change(x) - change(y)),
     comparable,
@@ -165,7 +172,7 @@ export function keyFindings(a: Analysis, f: Facts = facts(a)): string[] {
 }
 
 /** Why a risk needs attention, most pressing first; one recommendation per risk gives one reason. */
-export type Reason = 'blijft-hoog' | 'geen-maatregel' | 'te-laat' | 'weinig-effect' | 'indicator-gedaald';
+export type Reason = 'blijft-hoog' | 'geen-maatregel' | 'te-laat' | 'acceptatie-verlopen' | 'weinig-effect' | 'indicator-gedaald';
 
 export interface Recommendation {
   reden: Reason;
@@ -179,7 +186,7 @@ export interface Recommendation {
 }
 
 /** Months until a recommendation of this kind is due, counted from the peildatum. */
-const DUE_MONTHS: Record<Reason, number> = { 'geen-maatregel': 3, 'blijft-hoog': 3, 'te-laat': 3, 'weinig-effect': 6, 'indicator-gedaald': 6 };
+const DUE_MONTHS: Record<Reason, number> = { 'geen-maatregel': 3, 'blijft-hoog': 3, 'te-laat': 3, 'acceptatie-verlopen': 3, 'weinig-effect': 6, 'indicator-gedaald': 6 };
 
 /** The last day of the month `months` after the month of `iso`. */
 function endOfMonthAfter(iso: string, months: number): string {
@@ -190,7 +197,7 @@ function endOfMonthAfter(iso: string, months: number): string {
 
 /**
  * Recommendations from the data, one per risk, ordered by reason (what stays high after every
- * measure, no measure yet, measures late, little effect, indicator fallen) and within a reason by
+ * measure, no measure yet, measures late, acceptance expired, little effect, indicator fallen) and within a reason by
  * actueel score. Each names the risk, its owner, what to do, why and by when.
  */
 export function recommendations(a: Analysis, f: Facts = facts(a)): Recommendation[] {
@@ -227,6 +234,11 @@ export function recommendations(a: Analysis, f: Facts = facts(a)): Recommendatio
       `Breng maatregel ${m.id} ${titel(m)} weer op schema met een nieuwe, haalbare planning.`,
       `De maatregel is ${aantal(m.dagenTeLaat, 'dag', 'dagen')} over de streefdatum (${m.status}${m.voortgang === undefined ? '' : `, ${procent(m.voortgang / 100)} gereed`}); ${risks.length === 1 ? `het risico is actueel ${klasseMetCel(risks[0]!.actueel)}` : `de risico's zijn actueel hoog of zeer hoog`}.`,
     );
+  }
+  // An accepted risk whose acceptance ran out is no longer accepted by anyone (BIO2: follow them up).
+  for (const r of f.expiredAcceptances) {
+    const by = r.geaccepteerdDoor ? ` door ${r.geaccepteerdDoor}` : '';
+    add([r], 'acceptatie-verlopen', r.geaccepteerdDoor || r.eigenaar, 'Beoordeel het risico opnieuw: neem maatregelen of leg een nieuwe acceptatie met een einddatum vast.', `De acceptatie${by} is op ${datum(r.geaccepteerdTot)} verlopen; het risico is actueel ${klasseMetCel(r.actueel)}.`);
   }
   // The measure with most effect still to come leads; risks sharing that measure share one recommendation.
   const remaining = (m: ScoredMeasure) => (1 - m.credit) * (m.kansreductie + m.impactreductie);

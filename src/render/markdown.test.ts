@@ -8,6 +8,7 @@ import { message } from '../messages.js';
 import { MethodSchema } from '../model.js';
 import { sampleAnalysis } from '../../test/fixtures/analysis/sample.js';
 import { allNodes, dutchNumber, frontMatter, headings, parseReport, section, tableByCaption, tables } from '../../test/fixtures/analysis/mdast.js';
+import { bridgeChartFile } from './bridge-chart.js';
 import { renderMarkdown, SECTION_TITLES, type MarkdownContext } from './markdown.js';
 
 const CTX: MarkdownContext = {
@@ -65,8 +66,9 @@ describe('renderMarkdown', async () => {
   it('shows every chart as an image with alt text and a numbered caption after it', () => {
     const paragraphs = tree.children;
     const images = paragraphs.flatMap((p, i) => (p.type === 'paragraph' && p.children.length === 1 && p.children[0]?.type === 'image' ? [{ image: p.children[0], next: paragraphs[i + 1] }] : []));
-    // Page 2 shows the scores and the matrices; the chapters show them again where they are discussed.
-    expect(images.map((x) => x.image.url)).toEqual(['figuren/indicatorscores.svg', 'figuren/risicomatrices.svg', 'figuren/risicomatrices.svg', 'figuren/indicatorscores.svg', 'figuren/maatregelen-per-status.svg']);
+    // Page 2 shows the scores and the matrices; the chapters show them again where they are discussed, each indicator with its bridge.
+    const bridges = analysis.indicators.flatMap((i, k) => (i.brug ? [`figuren/${bridgeChartFile(k, i.code)}`] : []));
+    expect(images.map((x) => x.image.url)).toEqual(['figuren/indicatorscores.svg', 'figuren/risicomatrices.svg', 'figuren/risicomatrices.svg', 'figuren/indicatorscores.svg', ...bridges, 'figuren/maatregelen-per-status.svg']);
     expect(new Set(images.map((x) => x.image.url))).toEqual(new Set(charts.map((c) => c.file)));
     images.forEach(({ image, next }, i) => {
       expect(image.alt?.length).toBeGreaterThan(20);
@@ -253,7 +255,7 @@ describe('renderMarkdown variants', () => {
     const kern = section(tree, 'Kernboodschappen voor de Kamerbrief');
     expect(kern.map((n) => toString(n))).toEqual(['Eigen tekst over NAFIN in 2025.']);
     const captions = allNodes(tree).filter((n) => n.type === 'paragraph' && /^Afbeelding \d+: /.test(toString(n)));
-    expect(captions).toHaveLength(5);
+    expect(captions).toHaveLength(5 + sampleAnalysis().indicators.filter((i) => i.brug).length);
     // Sections that were not replaced still come from the built-in templates.
     expect(tables(section(tree, 'Samenvatting'))).toHaveLength(1);
   });

@@ -55,6 +55,7 @@ export const SECTION_TITLES = [
   'Inleiding en aanpak',
   'Dreigingsbeeld',
   'Risicobeeld',
+  "Geaccepteerde risico's",
   'Weerbaarheid per indicator',
   'Ketenafhankelijkheden',
   'Maatregelen',

@@ -3,7 +3,6 @@ import { readFile } from 'node:fs/promises';
 import { basename, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TimeoutError, type HTTPRequest, type Page, type PDFOptions } from 'puppeteer-core';
-import { isSystemError } from '../output/write-error.js';
 import { TEMPLATES_DIR } from '../version.js';
 import { RenderError, type BrowserSession } from './browser.js';
 import { REPORT_LANG, type HtmlMeta } from './html.js';
@@ -72,8 +71,7 @@ export async function printPdf(session: BrowserSession, input: PrintInput): Prom
     });
     return { pages, pageNumbers, blocked, prints, producer, bytes };
   } catch (cause) {
-    // A full disk or the like is the writer's failure, said in the writer's words (run.ts).
-    throw isSystemError(cause) ? cause : asRenderError(cause, input.htmlPath);
+    throw asRenderError(cause, input.htmlPath);
   }
 }
 

@@ -16,14 +16,12 @@ import { effectView } from './effect-view.js';
 import { chainView } from './partners-view.js';
 import { sentences } from './sentences.js';
 import { count, ids, level, table, type Column, type Table } from './tables.js';
+import { figure } from './figure.js';
+import { acceptedView } from './accepted-view.js';
+import { bridgeView, historyTable, summaryBridges } from './year-view.js';
 import { byActueel, compareIds, facts, kernboodschappen, keyFindings, recommendations, type Facts, type Recommendation } from './findings.js';
 import { aantal, datum, geld, getal, indicatorNaam, klasseMetCel, KLASSE_AFKORTING, opsomming, procent, reportTitle, score, shownChange, telwoord, verandering } from './format.js';
 
-export interface Figure {
-  pad: string;
-  alt: string;
-  titel: string;
-}
 
 export interface ViewOptions {
   toolVersion: string;
@@ -57,11 +55,6 @@ function riskColumns(): Column<ScoredRisk>[] {
   ];
 }
 
-function figure(charts: readonly Chart[], name: string): Figure {
-  const c = charts.find((x) => x.file === `figuren/${name}.svg`);
-  if (!c) throw new Error(`figuur ${name} ontbreekt`);
-  return { pad: c.file, alt: md(c.alt), titel: md(c.title) };
-}
 
 const LEVEL_CAPTION = { bruto: 'bruto (zonder maatregelen)', actueel: 'actueel (na maatregelen op de peildatum)', streef: 'streef (als alle maatregelen gereed zijn)' } as const;
 
@@ -162,6 +155,7 @@ function registerAnnexes(a: Analysis, n: Counts, limit: number) {
   // Contactpersoon only as a column where the (already filtered) data holds one.
   const riskContact = a.risks.some((r) => r.contactpersoon);
   const measureContact = a.measures.some((m) => m.contactpersoon);
+  const riskAccepted = a.risks.some((r) => r.geaccepteerdDoor || r.geaccepteerdTot);
   const contact = (x: { contactpersoon?: string | undefined }) => md(x.contactpersoon ?? '');
   const workbook = (left: number, what: string) => `De overige ${count(left)} ${what} staan in de Excel-werkmap bij dit rapport.`;
   const riskCols: Column<ScoredRisk>[] = [
@@ -172,6 +166,12 @@ function registerAnnexes(a: Analysis, n: Counts, limit: number) {
     ['Status', (r) => r.status],
     ['Eigenaar', (r) => md(r.eigenaar)],
     ...(riskContact ? [['Contactpersoon', contact] as Column<ScoredRisk>] : []),
+    ...(riskAccepted
+      ? ([
+          ['Geaccepteerd door', (r) => md(r.geaccepteerdDoor ?? '')],
+          ['Geaccepteerd tot', (r) => (r.geaccepteerdTot ? datum(r.geaccepteerdTot) : '')],
+        ] as Column<ScoredRisk>[])
+      : []),
     ['Ketenpartners', (r) => md(r.ketenpartners.join(', '))],
     ['Bruto', (r) => level(r.bruto), true],
     ['Actueel', (r) => level(r.actueel), true],
@@ -251,7 +251,8 @@ function glanceView(a: Analysis, f: Facts, charts: readonly Chart[]) {
     teLaat: md(
       a.totals.maatregelenTeLaat
         ? `${aantal(a.totals.maatregelenTeLaat, 'maatregel is', 'maatregelen zijn', { begin: true })} te laat${
-            worst ? `; ${worst.dagenTeLaat === f.n.langstTeLaat ? 'het langst' : 'van de maatregelen in deze versie het langst'} ${worst.id} ‘${worst.titel}’: ${aantal(worst.dagenTeLaat, 'dag', 'dagen')} over de streefdatum van ${datum(worst.streefdatum)}` : ''
+            // Page 2 has room for the longest only when it is the longest of all, hidden ones included.
+            worst && worst.dagenTeLaat === f.n.langstTeLaat ? `; het langst ${worst.id} ‘${worst.titel}’: ${aantal(worst.dagenTeLaat, 'dag', 'dagen')} over de streefdatum van ${datum(worst.streefdatum)}` : ''
           }.`
         : 'Geen maatregel is te laat.',
     ),
@@ -331,6 +332,7 @@ export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptio
     samenvatting: {
       indicatoren: indicatorTable(a),
       bevindingen: findings.map(md),
+      verklaring: summaryBridges(a),
     },
     figuren: {
       matrices: figure(charts, 'risicomatrices'),
@@ -358,7 +360,9 @@ export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptio
         { leeg: '' },
       ),
     },
-    indicatoren: a.indicators.map((i) => indicatorView(a, i, open, measuresByRisk)),
+    indicatoren: a.indicators.map((i, k) => ({ ...indicatorView(a, i, open, measuresByRisk), brug: bridgeView(a, i, k, charts) })),
+    historie: historyTable(a),
+    geaccepteerd: acceptedView(a),
     keten: chainView(a, measuresByRisk),
     opbrengst: effectView(a),
     maatregelen: {

@@ -9,7 +9,7 @@ import type { Measure, Risk } from '../model.js';
 
 type Complete<T> = { [K in keyof Required<T>]: T[K] };
 
-export type RiskScores = Pick<ScoredRisk, 'bruto' | 'actueel' | 'streef' | 'maatregelen' | 'totaalCredit'>;
+export type RiskScores = Pick<ScoredRisk, 'bruto' | 'actueel' | 'streef' | 'reductie' | 'maatregelen' | 'totaalCredit'>;
 export type MeasureScores = Pick<ScoredMeasure, 'credit' | 'teLaat' | 'dagenTeLaat' | 'effect' | 'restkosten' | 'effectPerMEuro'>;
 
 export function scoredRisk(r: Risk, s: RiskScores): Complete<ScoredRisk> {
@@ -25,9 +25,12 @@ export function scoredRisk(r: Risk, s: RiskScores): Complete<ScoredRisk> {
     ketenpartners: r.ketenpartners,
     status: r.status,
     laatsteBeoordeling: r.laatsteBeoordeling,
+    geaccepteerdDoor: r.geaccepteerdDoor,
+    geaccepteerdTot: r.geaccepteerdTot,
     bruto: s.bruto,
     actueel: s.actueel,
     streef: s.streef,
+    reductie: s.reductie,
     maatregelen: s.maatregelen,
     totaalCredit: s.totaalCredit,
   };

@@ -8,6 +8,7 @@ import { measureCredit } from './credit.js';
 import { measureEffects } from './effect.js';
 import { scoredMeasure } from './fields.js';
 import { scoreIndicators } from './indicators.js';
+import { history } from './history.js';
 import { lateness } from './late.js';
 import { chainPartners } from './partners.js';
 import { scoreRisks } from './risks.js';
@@ -40,5 +41,5 @@ export function score(registers: Registers, settings: Settings, previous?: Analy
     ketenpartners: chainPartners(risks, settings.ketenpartners),
   };
   const { indicators, trend } = compare(current, previous);
-  return { ...current, indicators, totals: totals({ ...current, trend }, indicators, methode), trend };
+  return { ...current, indicators, totals: totals({ ...current, trend }, indicators, methode), trend, historie: history(previous, methode) };
 }

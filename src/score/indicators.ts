@@ -26,14 +26,20 @@ export function scoreIndicators(risks: readonly ScoredRisk[], method: Method): I
     return {
       code,
       naam,
-      score: n === 0 ? null : 100 * (1 - canonicalSum(own.map((r) => r.actueel.score)) / (MAX_SCORE * n)),
+      score: indicatorScore(own.map((r) => r.actueel.score)),
       aantalRisicos: n,
       vorigeScore: null,
       verandering: null,
+      brug: null,
       perKlasse: countClasses(own.map((r) => r.actueel.klasse)),
       slechtsteRisico: worstRisk(own),
     };
   });
+}
+
+/** 100 × (1 − Σ score / (25 × n)) over the actueel scores of an indicator's risks; null without risks. */
+export function indicatorScore(scores: readonly number[]): number | null {
+  return scores.length === 0 ? null : 100 * (1 - canonicalSum(scores) / (MAX_SCORE * scores.length));
 }
 
 /** Count per class, every class present (zero-filled), in class order. */

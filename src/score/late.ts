@@ -17,6 +17,6 @@ export function lateness(measure: Measure, peildatum: IsoDate): Lateness {
 }
 
 /** Days since 1970-01-01 of an ISO date, in UTC so no time zone or DST shifts a day. */
-function dayNumber(date: IsoDate): number {
+export function dayNumber(date: IsoDate): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
 }

@@ -38,6 +38,7 @@ export function scoreRisks(risks: readonly Risk[], measures: readonly Measure[],
       bruto: riskLevel(kans, impact, method.matrix),
       actueel: riskLevel(Math.max(1, kans - kansActual), Math.max(1, impact - impactActual), method.matrix),
       streef: riskLevel(Math.max(1, kans - kansTarget), Math.max(1, impact - impactTarget), method.matrix),
+      reductie: { kans: kansActual, impact: impactActual },
       maatregelen: links.map((link) => link.measure.id),
       totaalCredit,
     });

@@ -135,7 +135,7 @@ describe('indicators and totals', () => {
       buildSettings(),
     );
     const fys = result.indicators.find((i) => i.code === 'FYS');
-    expect(fys).toEqual({ code: 'FYS', naam: 'fysieke weerbaarheid', score: null, aantalRisicos: 0, vorigeScore: null, verandering: null, perKlasse: { laag: 0, midden: 0, hoog: 0, 'zeer hoog': 0 }, slechtsteRisico: null });
+    expect(fys).toEqual({ code: 'FYS', naam: 'fysieke weerbaarheid', score: null, aantalRisicos: 0, vorigeScore: null, verandering: null, brug: null, perKlasse: { laag: 0, midden: 0, hoog: 0, 'zeer hoog': 0 }, slechtsteRisico: null });
     expect(result.indicators.find((i) => i.code === 'DIG')?.score).toBe(96); // 100 × (1 − 1 / 25)
     expect(result.totals.risicosPerKlasse.bruto).toEqual({ laag: 1, midden: 0, hoog: 0, 'zeer hoog': 0 });
     expect(result.totals.totaalScore).toBe(96);

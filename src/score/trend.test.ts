@@ -92,7 +92,7 @@ describe('trend', () => {
       methodeVerschillen: [],
       nieuweRisicos: ['R6'],
       geslotenRisicos: ['R2', 'R3'],
-      klasseWijzigingen: [{ id: 'R1', van: 'hoog', naar: 'midden' }],
+      klasseWijzigingen: [{ id: 'R1', van: 'hoog', naar: 'midden', door: 'maatregelen' }],
       nieuwTeLaat: ['M1'],
       nieuwGereed: ['M2'],
     });

@@ -1,8 +1,9 @@
 import type { Analysis, IndicatorResult, Trend } from '../analysis.js';
+import { bridges } from './bridge.js';
 import { comparability, methodDifferences } from './method.js';
 
 /** This year's analysis before the comparison with last year. */
-export type Current = Omit<Analysis, 'trend' | 'totals'>;
+export type Current = Omit<Analysis, 'trend' | 'totals' | 'historie'>;
 
 export interface Comparison {
   /** The current indicators with vorigeScore and verandering filled in where comparable. */
@@ -19,11 +20,12 @@ export function compare(current: Current, previous: Analysis | null | undefined)
   if (!previous) return { indicators: current.indicators, trend: null };
   const comparable = comparability(previous.methode, current.methode);
   const lastScore = new Map(previous.indicators.map((i) => [i.code, i.score]));
-  const indicators = current.indicators.map((indicator) => {
+  const changes = current.indicators.map((indicator) => {
     const vorigeScore = comparable.scores ? (lastScore.get(indicator.code) ?? null) : null;
     const verandering = vorigeScore === null || indicator.score === null ? null : indicator.score - vorigeScore;
     return { ...indicator, vorigeScore, verandering };
   });
+  const { indicators, klasseWijzigingen } = bridges(changes, current.risks, previous, current.methode, comparable.classes);
 
   const lastRisk = new Map(previous.risks.map((r) => [r.id, r]));
   const nowRisk = new Set(current.risks.map((r) => r.id));
@@ -37,12 +39,7 @@ export function compare(current: Current, previous: Analysis | null | undefined)
       ...current.risks.filter((r) => r.status === 'gesloten' && lastRisk.get(r.id)?.status !== 'gesloten').map((r) => r.id),
       ...previous.risks.filter((r) => r.status !== 'gesloten' && !nowRisk.has(r.id)).map((r) => r.id),
     ],
-    klasseWijzigingen: comparable.classes
-      ? current.risks.flatMap((r) => {
-          const van = lastRisk.get(r.id)?.actueel.klasse;
-          return van === undefined || van === r.actueel.klasse ? [] : [{ id: r.id, van, naar: r.actueel.klasse }];
-        })
-      : [],
+    klasseWijzigingen,
     nieuwTeLaat: current.measures.filter((m) => m.teLaat && lastMeasure.get(m.id)?.teLaat !== true).map((m) => m.id),
     nieuwGereed: current.measures.filter((m) => m.status === 'gereed' && lastMeasure.get(m.id)?.status !== 'gereed').map((m) => m.id),
   };

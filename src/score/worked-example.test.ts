@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { AnalysisSchema, type Analysis } from '../analysis.js';
 import { parse as parseYaml } from 'yaml';
 import { ConfigSchema, DEFAULT_METHOD, MeasureSchema, MethodSchema, RiskSchema, type Registers, type Settings } from '../model.js';
+import { reassessed } from './bridge.js';
+import { BRIDGE_BEFORE, BRIDGE_NOW } from './fixtures/bridge-example.js';
 import { score } from './index.js';
 
 const risk = (id: string, titel: string, indicatoren: string[], kans: number, impact: number, status: string, rubricering: string) =>
@@ -228,3 +230,39 @@ describe('docs/methode.md', () => {
 function squash(line: string): string {
   return line.replace(/\s+/g, ' ').trim();
 }
+
+/** The bridge's worked example in docs/methode.md, rebuilt from score() in the doc's notation. */
+describe('docs/methode.md: the bridge', () => {
+  const doc = readFileSync(new URL('../../docs/methode.md', import.meta.url), 'utf8');
+  const lines = doc.split('\n').map(squash);
+  const nl = (x: number) => String(Math.round(x * 1e5) / 1e5).replace('.', ',').replace('-', '−');
+  const [before, now] = [BRIDGE_BEFORE, BRIDGE_NOW];
+  const dig = now.indicators.find((i) => i.code === 'DIG')!;
+  const last = new Map(before.risks.map((x) => [x.id, x]));
+  const cur = new Map(now.risks.map((x) => [x.id, x]));
+  const formula = (name: string, scores: number[], value: number) => `${name} = 100 × (1 − (${scores.map(nl).join(' + ')}) / (25 × ${scores.length})) = ${nl(value)}`;
+
+  it('quotes both years\' scores and the two substitution steps as computed', () => {
+    const step2A = reassessed(last.get('A')!, cur.get('A')!, now.methode.matrix);
+    const s1 = dig.vorigeScore! + dig.brug!.nieuwEnVervallen;
+    const s2 = s1 + dig.brug!.herbeoordeling;
+    expect(lines).toContain(formula('score_2024', ['A', 'B', 'C'].map((id) => last.get(id)!.actueel.score), dig.vorigeScore!));
+    expect(lines).toContain(formula('score_2025', ['A', 'B', 'D'].map((id) => cur.get(id)!.actueel.score), dig.score!));
+    expect(lines).toContain(`kans_A_stap2 = max(1; ${cur.get('A')!.bruto.kans} − 0,25 × 2) = ${nl(step2A.kans)}`);
+    expect(lines).toContain(formula('stap1', [last.get('A')!.actueel.score, last.get('B')!.actueel.score, cur.get('D')!.actueel.score], s1));
+    expect(lines).toContain(formula('stap2', [step2A.score, last.get('B')!.actueel.score, cur.get('D')!.actueel.score], s2));
+  });
+
+  it('quotes the bridge as computed, adding up to the change', () => {
+    const b = dig.brug!;
+    const s1 = dig.vorigeScore! + b.nieuwEnVervallen;
+    const s2 = s1 + b.herbeoordeling;
+    expect(lines).toContain(`nieuwEnVervallen = ${nl(s1)} − ${nl(dig.vorigeScore!)} = ${nl(b.nieuwEnVervallen)}`);
+    expect(lines).toContain(`herbeoordeling = ${nl(s2)} − ${nl(s1)} = ${nl(b.herbeoordeling)}`);
+    expect(lines).toContain(`maatregelen = ${nl(dig.score!)} − ${nl(s2)} = ${nl(b.maatregelen)}`);
+    expect(lines).toContain(`verandering = ${nl(dig.score!)} − ${nl(dig.vorigeScore!)} = ${nl(dig.verandering!)}`);
+    expect(Math.abs(b.nieuwEnVervallen + b.herbeoordeling + b.maatregelen - dig.verandering!)).toBeLessThan(1e-9);
+    expect(now.trend?.klasseWijzigingen).toEqual([]);
+  });
+});
+

@@ -190,6 +190,30 @@ describe('validate: warnings', () => {
     expect(run(risks, measures).messages).toEqual([]);
   });
 
+  describe('accepted risks', () => {
+    const accepted = (cells: Row) => run([{ ...RISK, Status: 'geaccepteerd', 'Geaccepteerd door': 'CIO Defensie', 'Geaccepteerd tot': '30-06-2026', ...cells }]);
+
+    it('reads who accepted the risk and until when', () => {
+      expect(accepted({}).registers.risks[0]).toMatchObject({ geaccepteerdDoor: 'CIO Defensie', geaccepteerdTot: '2026-06-30' });
+      expect(accepted({}).messages).toEqual([]);
+    });
+
+    it.each<[string, Row, object]>([
+      ['no acceptor', { 'Geaccepteerd door': '' }, { severity: 'warning', ruleId: 'acceptatie-zonder-acceptant', cell: 'N2', reason: 'Risico R-1 is geaccepteerd, maar niet vermeld is wie het heeft geaccepteerd.' }],
+      ['an acceptance expired before the peildatum', { 'Geaccepteerd tot': '2025-12-30' }, { severity: 'warning', ruleId: 'acceptatie-verlopen', cell: 'O2', actual: '2025-12-30', reason: 'De acceptatie van risico R-1 is verlopen op 2025-12-30, voor de peildatum 2025-12-31.' }],
+      ['an acceptance ending within 90 days', { 'Geaccepteerd tot': '2026-03-31' }, { severity: 'info', ruleId: 'acceptatie-loopt-af', cell: 'O2', reason: 'De acceptatie van risico R-1 loopt af op 2026-03-31, binnen 90 dagen na de peildatum 2025-12-31.' }],
+    ])('%s', (_, cells, expected) => {
+      expect(accepted(cells).messages).toMatchObject([expected]);
+    });
+
+    it.each<[string, Row]>([
+      ['an acceptance ending 91 days after the peildatum', { 'Geaccepteerd tot': '2026-04-01' }],
+      ['an open risk with an old acceptance date', { Status: 'open', 'Geaccepteerd door': '', 'Geaccepteerd tot': '2020-01-01' }],
+    ])('no warning: %s', (_, cells) => {
+      expect(accepted(cells).messages).toEqual([]);
+    });
+  });
+
   it('does not call every risk unmeasured when the measure register is unreadable', () => {
     const { Type: _t, ...rest } = MEASURE;
     expect(run([RISK], [rest]).messages.map((m) => m.ruleId)).toEqual(['kolom-ontbreekt']);

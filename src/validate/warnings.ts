@@ -5,6 +5,7 @@
 import { LEVEL_LABEL, visibleAt, type Level } from '../classify/levels.js';
 import { message, type Message } from '../messages.js';
 import type { Incident, IsoDate, Measure, MeasureStatus, Risk } from '../model.js';
+import { ACCEPTANCE_NOTICE_DAYS, acceptanceState } from '../score/acceptance.js';
 import type { RowRecord } from './rows.js';
 
 type Located<T> = RowRecord<T> & { item: T };
@@ -51,6 +52,7 @@ export function dataQualityWarnings({ risks, measures, incidents, measuresKnown,
           items: [risk.id],
         }),
       );
+    if (risk.status === 'geaccepteerd') warnings.push(...acceptanceWarnings(risk, at, peildatum));
     const open = own.filter((m) => !FINISHED.has(m.status));
     if (risk.status === 'gesloten' && open.length)
       warnings.push(
@@ -102,6 +104,20 @@ export function dataQualityWarnings({ risks, measures, incidents, measuresKnown,
       );
   }
   return warnings;
+}
+
+/** An accepted risk needs someone who accepted it, and an acceptance that has not run out. */
+function acceptanceWarnings(risk: Risk, at: Located<Risk>['at'], peildatum: IsoDate): Message[] {
+  const out: Message[] = [];
+  if (!risk.geaccepteerdDoor)
+    out.push(message('warning', 'acceptatie-zonder-acceptant', `Risico ${risk.id} is geaccepteerd, maar niet vermeld is wie het heeft geaccepteerd.`, { ...at('geaccepteerdDoor'), expected: 'de rol die het risico heeft geaccepteerd', items: [risk.id] }));
+  const state = acceptanceState(risk, peildatum);
+  const until = risk.geaccepteerdTot ?? '';
+  if (state === 'verlopen')
+    out.push(message('warning', 'acceptatie-verlopen', `De acceptatie van risico ${risk.id} is verlopen op ${until}, voor de peildatum ${peildatum}.`, { ...at('geaccepteerdTot'), actual: until, expected: `een datum op of na ${peildatum}, of een nieuwe beoordeling van het risico`, items: [risk.id] }));
+  if (state === 'loopt-af')
+    out.push(message('info', 'acceptatie-loopt-af', `De acceptatie van risico ${risk.id} loopt af op ${until}, binnen ${ACCEPTANCE_NOTICE_DAYS} dagen na de peildatum ${peildatum}.`, { ...at('geaccepteerdTot'), actual: until, items: [risk.id] }));
+  return out;
 }
 
 /**

@@ -9,6 +9,7 @@ import { PROJECT_ROOT } from '../../src/version.js';
 export const EXAMPLE_DIR = join(PROJECT_ROOT, 'test', 'fixtures', 'methode');
 export const SAMPLE_2025 = join(PROJECT_ROOT, 'data', 'voorbeeld-2025');
 export const SAMPLE_2024 = join(PROJECT_ROOT, 'data', 'voorbeeld-2024');
+export const SAMPLE_2023 = join(PROJECT_ROOT, 'data', 'voorbeeld-2023');
 export const BIN = join(PROJECT_ROOT, 'bin', 'weerbaarheid.js');
 
 const made: string[] = [];
@@ -23,12 +24,13 @@ export async function removeTempDirs(): Promise<void> {
   await Promise.all(made.splice(0).map((d) => rm(d, { recursive: true, force: true })));
 }
 
-/** A copy of a data folder (and, for the 2025 sample, its `vorige`) that a test may change. */
+/** A copy of a data folder (and, for the 2025 and 2024 samples, the chain of `vorige` behind it) that a test may change. */
 export async function copyData(from: string, root?: string): Promise<string> {
   const base = root ?? (await tempDir());
   const name = from.split('/').pop() ?? 'data';
   await cp(from, join(base, name), { recursive: true });
   if (from === SAMPLE_2025) await cp(SAMPLE_2024, join(base, 'voorbeeld-2024'), { recursive: true });
+  if (from === SAMPLE_2025 || from === SAMPLE_2024) await cp(SAMPLE_2023, join(base, 'voorbeeld-2023'), { recursive: true });
   return join(base, name);
 }
 

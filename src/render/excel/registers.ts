@@ -66,6 +66,8 @@ export function riskColumns(method: Method): TableColumn<ScoredRisk>[] {
     ketenpartners: { value: (r) => names(r.ketenpartners) },
     status: { value: (r) => r.status, validation: listValidation(RISK_STATUSES, 'Status van het risico.') },
     laatsteBeoordeling: { value: (r) => date(r.laatsteBeoordeling) },
+    geaccepteerdDoor: { value: (r) => r.geaccepteerdDoor },
+    geaccepteerdTot: { value: (r) => date(r.geaccepteerdTot) },
   });
   const computed: TableColumn<ScoredRisk>[] = [
     { header: 'Bruto score', value: (r) => r.bruto.score, numFmt: NUM.oneDecimal },
