@@ -80,6 +80,49 @@ export const IndicatorResultSchema = z.object({
 });
 export type IndicatorResult = z.infer<typeof IndicatorResultSchema>;
 
+/**
+ * Counts the report's prose and tables quote, over the data the analysis was scored on: with
+ * scoregrondslag alle every item (a reduced version quotes the full analysis' figures), with
+ * zichtbaar the visible ones. Absent in analysis.json files of older versions.
+ */
+export const CountsSchema = z.object({
+  risicos: z.number().int(),
+  openRisicos: z.number().int(),
+  maatregelen: z.number().int(),
+  /** Measures not cancelled. */
+  maatregelenActief: z.number().int(),
+  /** Open risks hoog or zeer hoog, per level. */
+  hoogBruto: z.number().int(),
+  hoogActueel: z.number().int(),
+  zeerHoogActueel: z.number().int(),
+  hoogStreef: z.number().int(),
+  /** Late measures naming a risk that is hoog or zeer hoog actueel. */
+  teLaatOpHoog: z.number().int(),
+  /** Most days any measure is late (0 when none is). */
+  langstTeLaat: z.number().int(),
+  /** High actueel risks with little or no effect of measures yet. */
+  hoogWeinigEffect: z.number().int(),
+  /** Measures gereed with a Gereed op in the analysis year. */
+  gereedInJaar: z.number().int(),
+  /** Dated in the analysis year up to the peildatum. */
+  incidentenInJaar: z.number().int(),
+  oefeningenInJaar: z.number().int(),
+  incidentenBovenNorm: z.number().int(),
+  /** High actueel risks per indicator code. */
+  hoogPerIndicator: z.record(z.string(), z.number().int()),
+  /** Costs (M€) of the measures per status. */
+  kostenPerStatus: z.record(MeasureStatus, z.object({ kostenStructureel: z.number(), kostenEenmalig: z.number() })),
+  /** Open risks per rounded kans × impact: matrix[niveau][kans-1][impact-1]. */
+  matrix: z.object({ bruto: z.array(z.array(z.number().int())), actueel: z.array(z.array(z.number().int())), streef: z.array(z.array(z.number().int())) }),
+  /** Open risks per threat category (name order): per indicator code, in total and hoog or zeer hoog actueel. */
+  dreiging: z.array(z.object({ categorie: z.string(), perIndicator: z.record(z.string(), z.number().int()), totaal: z.number().int(), hoog: z.number().int() })),
+  /** The lengths of the trend's lists; null without last year. */
+  trend: z
+    .object({ nieuweRisicos: z.number().int(), geslotenRisicos: z.number().int(), klasseOmhoog: z.number().int(), klasseOmlaag: z.number().int(), nieuwTeLaat: z.number().int(), nieuwGereed: z.number().int() })
+    .nullable(),
+});
+export type Counts = z.infer<typeof CountsSchema>;
+
 /** A co-user or supplier and the risks (not gesloten) that name it; see score/partners.ts. */
 export const ChainPartnerSchema = z.object({
   naam: z.string(),
@@ -104,6 +147,7 @@ export const TotalsSchema = z.object({
   risicosPerKlasse: z.object({ bruto: z.record(RiskClass, z.number().int()), actueel: z.record(RiskClass, z.number().int()), streef: z.record(RiskClass, z.number().int()) }),
   /** Weighted mean of the indicator scores that exist; null when none does. */
   totaalScore: z.number().nullable(),
+  aantallen: CountsSchema.optional(),
 });
 export type Totals = z.infer<typeof TotalsSchema>;
 

@@ -33,7 +33,8 @@ it('generate → copy the workbook with analyse.yaml into a new folder → gener
     measures: x.measures.map((m: Record<string, unknown>) => [m.id, m.credit, m.teLaat, m.dagenTeLaat, m.risicos, m.effect, m.restkosten, m.effectPerMEuro]),
     ketenpartners: x.ketenpartners,
     indicators: x.indicators.map((i: Record<string, unknown>) => [i.code, i.score, i.aantalRisicos]),
-    totals: x.totals,
+    // The copy has no last year: the trend's counts are the one thing that differs.
+    totals: { ...x.totals, aantallen: { ...x.totals.aantallen, trend: undefined } },
     incidents: x.incidents,
   });
   expect(a.risks.length).toBeGreaterThanOrEqual(30);

@@ -146,7 +146,7 @@ describe('matrixCells', () => {
   it('rounds half up', () => {
     const analysis = sampleAnalysis();
     const risk = { ...analysis.risks[0]!, status: 'open' as const, actueel: { kans: 2.5, impact: 3.49, score: 8.725, klasse: 'midden' as const } };
-    const cells = matrixCells(analysis, 'actueel', [risk]);
+    const cells = matrixCells({ ...analysis, totals: { ...analysis.totals, aantallen: undefined }, risks: [risk] }, 'actueel');
     expect(cells.find((c) => c.aantal === 1)).toMatchObject({ kans: 3, impact: 3 });
   });
 });

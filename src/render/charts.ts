@@ -4,7 +4,6 @@ import type { Analysis, ScoredRisk } from '../analysis.js';
 import { CLASSES, MEASURE_STATUSES, type RiskClass } from '../model.js';
 import { countMatrix } from '../score/aggregate.js';
 import { getal, indicatorNaam, score, shownChange, verandering } from './format.js';
-import { isOpen } from './findings.js';
 import { CLASS_PALETTE } from './palette.js';
 import { bridgeCharts } from './bridge-chart.js';
 import { historyChart } from './history-chart.js';
@@ -19,9 +18,12 @@ export interface MatrixCell {
   klasse: RiskClass;
 }
 
-/** Counts of open risks per rounded Kans × Impact at one level, each cell with its class from the method's matrix. */
-export function matrixCells(a: Analysis, level: 'bruto' | 'actueel' | 'streef', risks: readonly ScoredRisk[] = a.risks.filter(isOpen)): MatrixCell[] {
-  const counts = countMatrix(risks, level);
+/**
+ * Counts of open risks per rounded Kans × Impact at one level, each cell with its class from the
+ * method's matrix: the counts over the data the analysis was scored on (every item with alle).
+ */
+export function matrixCells(a: Analysis, level: 'bruto' | 'actueel' | 'streef'): MatrixCell[] {
+  const counts = a.totals.aantallen?.matrix[level] ?? countMatrix(a.risks, level);
   const cells: MatrixCell[] = [];
   for (let kans = 5; kans >= 1; kans--) {
     for (let impact = 1; impact <= 5; impact++) {
@@ -111,7 +113,8 @@ async function indicatorBars(a: Analysis, draw: Draw): Promise<Chart> {
 }
 
 async function measureStatus(a: Analysis, draw: Draw): Promise<Chart> {
-  const counts = MEASURE_STATUSES.map((status) => ({ status, aantal: a.measures.filter((m) => m.status === status).length }));
+  // The totals of the data the analysis was scored on (every measure with scoregrondslag alle).
+  const counts = MEASURE_STATUSES.map((status) => ({ status, aantal: a.totals.maatregelenPerStatus[status] ?? 0 }));
   const values = counts.map((c) => ({ ...c, label: getal(c.aantal, 0) }));
   const title = 'Maatregelen per status';
   const spec: vl.TopLevelSpec = {
@@ -125,7 +128,7 @@ async function measureStatus(a: Analysis, draw: Draw): Promise<Chart> {
     },
     layer: [{ mark: { type: 'bar', color: '#2f5d8a' } }, { mark: { type: 'text', align: 'left', dx: 3, fontSize: 10 }, encoding: { text: { field: 'label', type: 'nominal' } } }],
   };
-  const alt = `Staafdiagram van ${getal(a.measures.length, 0)} maatregelen per status: ${counts.map((c) => `${c.status} ${getal(c.aantal, 0)}`).join(', ')}.`;
+  const alt = `Staafdiagram van ${getal(counts.reduce((sum, c) => sum + c.aantal, 0), 0)} maatregelen per status: ${counts.map((c) => `${c.status} ${getal(c.aantal, 0)}`).join(', ')}.`;
   return { file: 'maatregelen-per-status.svg', title, alt, svg: await draw(spec, title, alt) };
 }
 

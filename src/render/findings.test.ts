@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../analysis.js';
 import { sampleAnalysis } from '../../test/fixtures/analysis/sample.js';
 import { byActueel, facts, kernboodschappen, keyFindings, recommendations, type Reason } from './findings.js';
+import { totals } from '../score/totals.js';
 
 const sample = sampleAnalysis();
 const withoutTrend = sampleAnalysis((r) => r, false);
+
+/** An analysis whose items a test changed, with its totals counted again over those items. */
+const recount = (a: Analysis): Analysis => ({ ...a, totals: totals(a, a.indicators, a.methode) });
 
 describe('facts', () => {
   it('counts what the sections and sentences share', () => {
@@ -47,7 +51,7 @@ describe('keyFindings', () => {
 
   it('follows the data: no comparison without last year, other counts after a change', () => {
     expect(keyFindings(withoutTrend).join(' ')).not.toMatch(/verbeterd/);
-    const allDone: Analysis = { ...sample, measures: sample.measures.map((m) => ({ ...m, teLaat: false, dagenTeLaat: 0 })) };
+    const allDone = recount({ ...sample, measures: sample.measures.map((m) => ({ ...m, teLaat: false, dagenTeLaat: 0 })) });
     expect(keyFindings(allDone).join(' ')).not.toMatch(/te laat/);
   });
 });
@@ -123,7 +127,7 @@ describe('kernboodschappen', () => {
   ])('says in plain Dutch how many high risks remain when all measures are done (%i)', (n, phrase) => {
     const f = facts(sample);
     const highStreef = Array.from({ length: n }, (_, i) => f.open[i]!);
-    expect(kernboodschappen(sample, { ...f, highStreef }).join(' ')).toContain(phrase);
+    expect(kernboodschappen(sample, { ...f, highStreef, n: { ...f.n, hoogStreef: n } }).join(' ')).toContain(phrase);
   });
 
   it('says the method changed instead of comparing', () => {

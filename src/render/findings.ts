@@ -6,17 +6,14 @@
  */
 import type { Analysis, IndicatorResult, ScoredMeasure, ScoredRisk } from '../analysis.js';
 import type { RiskClass } from '../model.js';
+import type { Counts } from '../analysis.js';
+import { completedInYear, counts, inAnalysisYear, isHigh, isOpen, LITTLE_CREDIT } from '../score/totals.js';
 import { overNormSentence } from './sentences.js';
 import { aantal, datum, geld, hoofdletter, indicatorNaam, klasseMetCel, metLidwoord, opsomming, procent, score, shownChange, telwoord, verandering, vervoeg } from './format.js';
 import { compareText } from '../messages.js';
 import { acceptanceState } from '../score/acceptance.js';
 
-export const HIGH_CLASSES: readonly RiskClass[] = ['hoog', 'zeer hoog'];
-/** Σ credit below this counts as "little or no effect" for a high risk. */
-export const LITTLE_CREDIT = 0.5;
-
-export const isOpen = (r: ScoredRisk): boolean => r.status !== 'gesloten';
-export const isHigh = (c: RiskClass): boolean => HIGH_CLASSES.includes(c);
+export { HIGH_CLASSES, LITTLE_CREDIT, isOpen, isHigh, completedInYear } from '../score/totals.js';
 
 /** Natural ID order: R-2 before R-10. */
 const ID_ORDER = new Intl.Collator('nl', { numeric: true });
@@ -27,8 +24,15 @@ export function byActueel(a: ScoredRisk, b: ScoredRisk): number {
   return b.actueel.score - a.actueel.score || b.bruto.score - a.bruto.score || compareIds(a.id, b.id);
 }
 
-/** Numbers the findings, recommendations and messages share. */
+/**
+ * Numbers the findings, recommendations and messages share. The item lists hold what this version
+ * shows; `n` holds the counts over the data the analysis was scored on (every item with
+ * scoregrondslag alle), which every sentence with a count quotes.
+ */
 export interface Facts {
+  n: Counts;
+  /** Some items counted in `n` are above this version's level. */
+  partial: boolean;
   open: ScoredRisk[];
   highBruto: number;
   highActueel: ScoredRisk[];
@@ -55,11 +59,6 @@ export interface Facts {
   kostenEenmalig: number;
 }
 
-/** Measures counted as gereedgekomen in the year of the analysis (shared with the workbook). */
-export function completedInYear(a: Pick<Analysis, 'jaar' | 'measures'>): ScoredMeasure[] {
-  return a.measures.filter((m) => m.status === 'gereed' && m.gereedOp?.startsWith(`${a.jaar}-`));
-}
-
 export function facts(a: Analysis): Facts {
   const open = a.risks.filter(isOpen);
   const highActueel = open.filter((r) => isHigh(r.actueel.klasse)).sort(byActueel);
@@ -68,12 +67,12 @@ export function facts(a: Analysis): Facts {
   const comparable = a.trend !== null && a.trend.methodeVergelijkbaar;
   const change = (i: IndicatorResult) => shownChange(i.score, i.vorigeScore) ?? 0;
   const changed = comparable ? a.indicators.filter((i) => i.verandering !== null) : [];
-  // "In <jaar>" counts what is dated in the analysis year up to the peildatum; earlier ones are context only.
-  const inYear = a.incidents.filter((i) => i.datum.startsWith(`${a.jaar}-`) && i.datum <= a.peildatum);
-  const incidents = inYear.filter((i) => i.soort === 'incident');
+  const n = a.totals.aantallen ?? counts(a);
   return {
+    n,
+    partial: n.risicos !== a.risks.length || n.maatregelen !== a.measures.length || n.incidentenInJaar + n.oefeningenInJaar !== inAnalysisYear(a, a.incidents).length,
     open,
-    highBruto: open.filter((r) => isHigh(r.bruto.klasse)).length,
+    highBruto: n.hoogBruto,
     highActueel,
     highStreef: open.filter((r) => isHigh(r.streef.klasse)).sort((x, y) => y.streef.score - x.streef.score || compareIds(x.id, y.id)),
     late,
@@ -86,9 +85,9 @@ export function facts(a: Analysis): Facts {
     improved: changed.filter((i) => change(i) > 0),
     fell: changed.filter((i) => change(i) < 0).sort((x, y) => change(x) - change(y)),
     comparable,
-    incidents: incidents.length,
-    overNorm: incidents.filter((i) => i.hersteltijd !== undefined && i.norm !== undefined && i.hersteltijd > i.norm).length,
-    exercises: inYear.length - incidents.length,
+    incidents: n.incidentenInJaar,
+    overNorm: n.incidentenBovenNorm,
+    exercises: n.oefeningenInJaar,
     // The analysis' own totals: with scoregrondslag alle those of every measure, hidden ones too.
     kostenStructureel: a.totals.kostenStructureel,
     kostenEenmalig: a.totals.kostenEenmalig,
@@ -97,38 +96,50 @@ export function facts(a: Analysis): Facts {
 
 /** The indicator(s) holding most high actueel risks, by name; empty without high risks. */
 function highestRiskIndicators(a: Analysis, f: Facts): { names: string[]; count: number } {
-  const counts = new Map<string, number>();
-  for (const r of f.highActueel) for (const code of r.indicatoren) counts.set(code, (counts.get(code) ?? 0) + 1);
-  const max = Math.max(0, ...counts.values());
+  const perCode = f.n.hoogPerIndicator;
+  const max = Math.max(0, ...Object.values(perCode));
   if (max === 0) return { names: [], count: 0 };
-  const names = a.indicators.filter((i) => counts.get(i.code) === max).map(indicatorNaam);
+  const names = a.indicators.filter((i) => perCode[i.code] === max).map(indicatorNaam);
   return { names, count: max };
 }
 
 const titel = (x: { titel: string }) => `‘${x.titel}’`;
+
+/**
+ * `, het langst R-3 ‘…’ (40 dagen)`: the visible measure late longest, said to be the longest of
+ * all only when no hidden one is later; nothing when this version shows no late measure.
+ */
+function longestLate(f: Facts): string {
+  const worst = f.late[0];
+  if (!worst) return '';
+  const which = worst.dagenTeLaat === f.n.langstTeLaat ? 'het langst' : 'van de maatregelen in deze versie het langst';
+  return `, ${which} ${worst.id} ${titel(worst)} (${aantal(worst.dagenTeLaat, 'dag', 'dagen')})`;
+}
 const changeText = (i: IndicatorResult) => `${indicatorNaam(i)} (${verandering(shownChange(i.score, i.vorigeScore))})`;
 
 /** Three to seven key findings for the summary, what stays high after every measure first. */
 export function keyFindings(a: Analysis, f: Facts = facts(a)): string[] {
   const out: string[] = [];
-  if (f.highStreef.length) {
+  const { n } = f;
+  if (n.hoogStreef) {
+    // Named are visible risks only; the rest (hidden ones too) is counted.
     const named = f.highStreef.slice(0, 3).map((r) => `${r.id} ${titel(r)} ${klasseMetCel(r.streef)}`);
-    const rest = f.highStreef.length - named.length;
+    const rest = n.hoogStreef - named.length;
     out.push(
-      f.highStreef.length === 1
+      n.hoogStreef === 1 && named.length === 1
         ? `Ook als alle maatregelen gereed zijn, blijft ${named[0]}; daarvoor zijn aanvullende maatregelen nodig.`
-        : `Ook als alle maatregelen gereed zijn, blijven ${aantal(f.highStreef.length, 'risico', "risico's")} hoog of zeer hoog: ${opsomming(named)}${rest > 0 ? ` en nog ${telwoord(rest)}` : ''}; daarvoor zijn aanvullende maatregelen nodig.`,
+        : `Ook als alle maatregelen gereed zijn, ${vervoeg(n.hoogStreef, 'blijft', 'blijven')} ${aantal(n.hoogStreef, 'risico', "risico's")} hoog of zeer hoog${named.length ? `: ${opsomming(named)}${rest > 0 ? ` en nog ${telwoord(rest)}` : ''}` : ''}; daarvoor zijn aanvullende maatregelen nodig.`,
     );
   } else if (f.highBruto > 0) {
     out.push('Als alle maatregelen gereed zijn, is geen enkel risico nog hoog of zeer hoog.');
   }
   if (f.highBruto > 0) {
-    out.push(`Maatregelen brengen het aantal hoge en zeer hoge risico's terug van ${telwoord(f.highBruto)} bruto naar ${telwoord(f.highActueel.length)} actueel en ${telwoord(f.highStreef.length)} streef.`);
+    out.push(`Maatregelen brengen het aantal hoge en zeer hoge risico's terug van ${telwoord(f.highBruto)} bruto naar ${telwoord(n.hoogActueel)} actueel en ${telwoord(n.hoogStreef)} streef.`);
   }
-  if (f.late.length) {
-    const worst = f.late[0]!;
+  const late = a.totals.maatregelenTeLaat;
+  if (late) {
     out.push(
-      `${aantal(f.late.length, 'maatregel', 'maatregelen', { begin: true, verb: ['is', 'zijn'] })} te laat, het langst ${worst.id} ${titel(worst)} (${aantal(worst.dagenTeLaat, 'dag', 'dagen')}); ${f.lateOnHigh.length ? aantal(f.lateOnHigh.length, 'daarvan raakt', 'daarvan raken') : 'geen daarvan raakt'} een risico dat actueel hoog of zeer hoog is.`,
+      `${aantal(late, 'maatregel', 'maatregelen', { begin: true, verb: ['is', 'zijn'] })} te laat${longestLate(f)}; ${n.teLaatOpHoog ? aantal(n.teLaatOpHoog, 'daarvan raakt', 'daarvan raken') : 'geen daarvan raakt'} een risico dat actueel hoog of zeer hoog is.`,
     );
   }
   if (f.comparable && a.trend) {
@@ -138,22 +149,22 @@ export function keyFindings(a: Analysis, f: Facts = facts(a)): string[] {
     out.push(`${s}.`);
   }
   const top = highestRiskIndicators(a, f);
-  if (top.names.length === 1 && f.highActueel.length === 1) {
+  if (top.names.length === 1 && n.hoogActueel === 1) {
     out.push(`Het enige actueel hoge risico raakt ${top.names[0]}.`);
-  } else if (top.names.length && top.count === f.highActueel.length) {
-    out.push(`Alle ${telwoord(f.highActueel.length)} actueel hoge risico's raken ${opsomming(top.names)}.`);
+  } else if (top.names.length && top.count === n.hoogActueel) {
+    out.push(`Alle ${telwoord(n.hoogActueel)} actueel hoge risico's raken ${opsomming(top.names)}.`);
   } else if (top.names.length) {
-    out.push(`De meeste hoge actuele risico's raken ${opsomming(top.names)} (${top.names.length > 1 ? 'elk ' : ''}${telwoord(top.count)} van de ${telwoord(f.highActueel.length)}).`);
-  } else if (f.open.length) {
-    out.push(`Geen van de ${aantal(f.open.length, 'open risico', "open risico's")} is actueel hoog of zeer hoog.`);
+    out.push(`De meeste hoge actuele risico's raken ${opsomming(top.names)} (${top.names.length > 1 ? 'elk ' : ''}${telwoord(top.count)} van de ${telwoord(n.hoogActueel)}).`);
+  } else if (n.openRisicos) {
+    out.push(`Geen van de ${aantal(n.openRisicos, 'open risico', "open risico's")} is actueel hoog of zeer hoog.`);
   }
-  if (f.highLittleCredit.length) {
-    out.push(`${aantal(f.highLittleCredit.length, 'hoog risico heeft', "hoge risico's hebben", { begin: true })} op de peildatum nog weinig of geen effect van maatregelen.`);
+  if (n.hoogWeinigEffect) {
+    out.push(`${aantal(n.hoogWeinigEffect, 'hoog risico heeft', "hoge risico's hebben", { begin: true })} op de peildatum nog weinig of geen effect van maatregelen.`);
   }
   if (f.incidents) out.push(overNormSentence(f));
   // Thin data gives few of the above; these two facts always hold and fill up to three.
   const fillers = [
-    `In ${a.jaar} ${vervoeg(f.completedThisYear.length, 'is', 'zijn')} ${aantal(f.completedThisYear.length, 'maatregel', 'maatregelen')} gereedgekomen.`,
+    `In ${a.jaar} ${vervoeg(n.gereedInJaar, 'is', 'zijn')} ${aantal(n.gereedInJaar, 'maatregel', 'maatregelen')} gereedgekomen.`,
     `De maatregelen die niet zijn geannuleerd kosten ${geld(f.kostenStructureel)} per jaar structureel en ${geld(f.kostenEenmalig)} eenmalig.`,
   ];
   while (out.length < 3 && fillers.length) out.push(fillers.shift()!);
@@ -251,7 +262,7 @@ export function recommendations(a: Analysis, f: Facts = facts(a)): Recommendatio
         [worst],
         'indicator-gedaald',
         worst.eigenaar,
-        `Onderzoek de daling van ${indicatorNaam(i)} en begin bij dit risico, het hoogste van de indicator.`,
+        `Onderzoek de daling van ${indicatorNaam(i)} en begin bij dit risico, het hoogste van de indicator${f.partial ? ' in deze versie' : ''}.`,
         `${indicatorNaam(i)} daalde van ${score(i.vorigeScore)} naar ${score(i.score)} (${verandering(shownChange(i.score, i.vorigeScore))}).`,
       );
     }
@@ -306,7 +317,7 @@ export function kernboodschappen(a: Analysis, f: Facts = facts(a)): string[] {
   }
   if (total !== null) beeld += ` Gemiddeld over de indicatoren scoort het netwerk ${score(total)} op een schaal van 0 tot 100, waarbij een hogere score een weerbaarder netwerk betekent.`;
   if (f.highBruto > 0) {
-    beeld += ` Zonder maatregelen ${vervoeg(f.highBruto, 'zou', 'zouden')} ${aantal(f.highBruto, 'risico', "risico's")} hoog zijn; door de maatregelen die al zijn genomen ${vervoeg(f.highActueel.length, 'is', 'zijn')} dat er nu ${telwoord(f.highActueel.length)}.`;
+    beeld += ` Zonder maatregelen ${vervoeg(f.highBruto, 'zou', 'zouden')} ${aantal(f.highBruto, 'risico', "risico's")} hoog zijn; door de maatregelen die al zijn genomen ${vervoeg(f.n.hoogActueel, 'is', 'zijn')} dat er nu ${telwoord(f.n.hoogActueel)}.`;
   }
   out.push(beeld);
 
@@ -314,12 +325,12 @@ export function kernboodschappen(a: Analysis, f: Facts = facts(a)): string[] {
   if (key.length) {
     const listed = key.map((m) => `${titel(m)} (${stateText(m)})`);
     out.push(
-      `De maatregelen die het meest bijdragen zijn ${opsomming(listed)}. ${f.late.length ? `${aantal(f.late.length, 'maatregel loopt', 'maatregelen lopen', { begin: true })} achter op de planning; daarop wordt bijgestuurd.` : 'Alle maatregelen liggen op schema.'} De maatregelen vragen ${geld(f.kostenStructureel)} per jaar structureel en ${geld(f.kostenEenmalig)} eenmalig.`,
+      `De maatregelen die het meest bijdragen zijn ${opsomming(listed)}. ${a.totals.maatregelenTeLaat ? `${aantal(a.totals.maatregelenTeLaat, 'maatregel loopt', 'maatregelen lopen', { begin: true })} achter op de planning; daarop wordt bijgestuurd.` : 'Alle maatregelen liggen op schema.'} De maatregelen vragen ${geld(f.kostenStructureel)} per jaar structureel en ${geld(f.kostenEenmalig)} eenmalig.`,
     );
   }
 
-  const vervolg = f.highStreef.length
-    ? `Ook als alle maatregelen zijn uitgevoerd, ${vervoeg(f.highStreef.length, 'blijft', 'blijven')} ${aantal(f.highStreef.length, 'risico', "risico's")} hoog. ${hoofdletter(wij)} werkt daarvoor aanvullende maatregelen uit en informeert uw Kamer over de voortgang bij de volgende weerbaarheidsanalyse.`
+  const vervolg = f.n.hoogStreef
+    ? `Ook als alle maatregelen zijn uitgevoerd, ${vervoeg(f.n.hoogStreef, 'blijft', 'blijven')} ${aantal(f.n.hoogStreef, 'risico', "risico's")} hoog. ${hoofdletter(wij)} werkt daarvoor aanvullende maatregelen uit en informeert uw Kamer over de voortgang bij de volgende weerbaarheidsanalyse.`
     : `${hoofdletter(wij)} zet de maatregelen voort en informeert uw Kamer over de voortgang bij de volgende weerbaarheidsanalyse.`;
   out.push(vervolg);
   return out;

@@ -159,3 +159,13 @@ export function reportTitle(a: { netwerk: string; jaar: number }): string {
   // Also a document property and a window title, where no isolate is read: the controls go.
   return `Weerbaarheidsanalyse ${stripBidiControls(a.netwerk)} ${a.jaar}`;
 }
+
+/**
+ * `13 van de 30 risico's staan in deze versie; de overige zijn hoger gerubriceerd.`: what a list of a
+ * reduced version leaves out, counted, without naming any of it.
+ */
+export function inDezeVersie(shown: number, total: number, one: string, many: string): string {
+  const rest = total - shown;
+  if (shown === 0) return `Geen van de ${aantal(total, one, many)} staat in deze versie; ${vervoeg(total, 'het is', 'ze zijn alle')} hoger gerubriceerd.`;
+  return `${hoofdletter(telwoord(shown).replace(/^één/, 'eén'))} van de ${aantal(total, one, many)} ${vervoeg(shown, 'staat', 'staan')} in deze versie; de overige ${vervoeg(rest, 'is', 'zijn')} hoger gerubriceerd.`;
+}

@@ -37,6 +37,8 @@ export interface HtmlMeta {
   uitgiftedatum?: string;
   subject: string;
   keywords: string[];
+  /** For a version below the analysis' own level: what its figures cover, on the cover. */
+  dekking?: string;
   /** Set for the sample analysis: printed large on the cover. */
   sampleNotice?: string;
 }
@@ -78,7 +80,7 @@ export async function renderHtml(markdown: string, meta: HtmlMeta, opts: { pageN
     .use(rehypeSlug)
     .use(rehypeReport)
     .use(() => (tree: Root) => {
-      dropTitleHeading(tree, meta.title);
+      dropTitleHeading(tree, meta.title, meta.dekking);
       glance = takeGlance(tree);
       printCells(glance);
       headings = collectHeadings(tree);
@@ -142,7 +144,7 @@ function loadTemplate(): Promise<Handlebars.TemplateDelegate> {
  * The cover already carries the title, the sample notice and the line of cover data under them; a
  * leading `# <title>` would otherwise print a page of its own. The paragraphs up to that line go too.
  */
-function dropTitleHeading(tree: Root, title: string): void {
+function dropTitleHeading(tree: Root, title: string, dekking?: string): void {
   const index = tree.children.findIndex((c) => c.type === 'element');
   const first = tree.children[index];
   // The heading's text is register text isolated (escape.ts); the title is the same without the isolate.
@@ -151,7 +153,10 @@ function dropTitleHeading(tree: Root, title: string): void {
   const following = tree.children.flatMap((c, i) => (i > index && c.type === 'element' ? [{ c, i }] : [])).slice(0, 2);
   const line = following.find(({ c }) => c.tagName === 'p' && /Rubricering:/.test(textOf(c)));
   const coverOnly = line && following.filter(({ i }) => i <= line.i).every(({ c }) => c.tagName === 'p');
-  tree.children.splice(index, coverOnly ? line.i - index + 1 : 1);
+  // The coverage sentence under the cover line is on the cover too.
+  const next = coverOnly ? tree.children.slice(line.i + 1).find((c) => c.type === 'element') : undefined;
+  const withCoverage = dekking !== undefined && next?.type === 'element' && next.tagName === 'p' && textOf(next).trim() === dekking;
+  tree.children.splice(index, coverOnly ? (withCoverage ? tree.children.indexOf(next) : line.i) - index + 1 : 1);
 }
 
 function collectHeadings(tree: Root): Heading[] {

@@ -23,6 +23,7 @@ import { reportTitle } from './format.js';
 import { renderHtml, type HtmlDocument, type HtmlMeta } from './html.js';
 import { renderMarkdown, type RenderedChart } from './markdown.js';
 import { printPdf } from './pdf.js';
+import { coverage } from './viewmodel.js';
 import { systemErrorReason } from '../output/write-error.js';
 import { stripBidiControls } from '../text/bidi.js';
 
@@ -124,7 +125,7 @@ async function renderFiles(job: Job): Promise<{ files: OutputFile[]; chromium: s
   const charts = (report?.charts ?? []).map((c) => ({ path: c.file, data: c.svg }));
   files.push(...charts);
   if (report && formats.has('md')) files.push({ path: `${base}.md`, data: report.markdown });
-  const meta = { ...htmlMeta(analysis, view.level), sampleNotice: job.settings.voorbeeld ? SAMPLE_NOTICE : undefined };
+  const meta = { ...htmlMeta(analysis, view.level), sampleNotice: job.settings.voorbeeld ? SAMPLE_NOTICE : undefined, dekking: view.reduced ? coverage(analysis) : undefined };
   const html = browser && report ? await stage('html', () => renderHtml(report.markdown, meta)) : undefined;
 
   const printStage = async (session: BrowserSession, document: HtmlDocument) => {

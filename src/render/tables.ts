@@ -4,7 +4,7 @@
  */
 import type { RiskClass } from '../model.js';
 import { md } from './escape.js';
-import { getal, score } from './format.js';
+import { getal, inDezeVersie, score } from './format.js';
 
 /** A GFM table with its caption; every cell is Markdown-safe text. */
 export interface Table {
@@ -17,6 +17,8 @@ export interface Table {
   meer?: string;
   /** Sentence instead of the table when there are no rows. */
   leeg: string;
+  /** In a reduced version: how many rows are above its level (never which). */
+  verborgen?: string;
 }
 
 export type Column<T> = [header: string, cell: (row: T) => string, numeric?: boolean];
@@ -24,17 +26,22 @@ export type Column<T> = [header: string, cell: (row: T) => string, numeric?: boo
 /** A totals row in bold, for tables whose total is quoted elsewhere in the report. */
 const totalRow = (cells: string[]): string[] => cells.map((c) => (c === '' ? '' : `**${c}**`));
 
-export function table<T>(bijschrift: string, columns: Column<T>[], rows: readonly T[], opts: { limit?: number; meer?: (left: number) => string; leeg: string; totaal?: string[] }): Table {
+/** The number of rows the full analysis has, for a list of a reduced version: `[count, one, many]`. */
+type Total = [n: number, one: string, many: string];
+
+export function table<T>(bijschrift: string, columns: Column<T>[], rows: readonly T[], opts: { limit?: number; meer?: (left: number) => string; leeg: string; totaal?: string[]; van?: Total }): Table {
   const limit = opts.limit ?? rows.length;
   const shown = rows.slice(0, limit);
   const left = rows.length - shown.length;
+  const hidden = opts.van && opts.van[0] > rows.length ? inDezeVersie(rows.length, ...opts.van) : undefined;
   return {
     bijschrift,
     kop: columns.map(([h]) => h),
     uitlijning: columns.map(([, , numeric]) => (numeric ? '---:' : '---')),
     rijen: [...shown.map((r) => columns.map(([, cell]) => cell(r))), ...(opts.totaal && shown.length ? [totalRow(opts.totaal)] : [])],
     ...(left > 0 && opts.meer ? { meer: opts.meer(left) } : {}),
-    leeg: opts.leeg,
+    leeg: hidden ?? opts.leeg,
+    ...(hidden && rows.length ? { verborgen: hidden } : {}),
   };
 }
 

@@ -3,13 +3,13 @@
  * (see escape.ts) and table cells formatted in Dutch. Templates only place these values; numbers for
  * prose stay numbers and are formatted by the template helpers. Pure: analysis in, view out.
  */
-import type { Analysis, IndicatorResult, ScoredMeasure, ScoredRisk } from '../analysis.js';
+import type { Analysis, Counts, IndicatorResult, ScoredMeasure, ScoredRisk } from '../analysis.js';
 import { LEVEL_LABEL } from '../classify/levels.js';
 import type { InputFile } from '../ingest/table.js';
 import { compareText, formatMessage, sortMessages, type Message } from '../messages.js';
 import { CLASSES, DEFAULT_METHOD, MEASURE_STATUSES, type RiskClass } from '../model.js';
-import { measureCosts } from '../score/aggregate.js';
 import { isDefaultMethod, methodDifferences } from '../score/method.js';
+import { inAnalysisYear } from '../score/totals.js';
 import { matrixCells, type Chart } from './charts.js';
 import { md } from './escape.js';
 import { effectView } from './effect-view.js';
@@ -19,7 +19,7 @@ import { count, ids, level, table, type Column, type Table } from './tables.js';
 import { figure } from './figure.js';
 import { acceptedView } from './accepted-view.js';
 import { bridgeView, historyTable, summaryBridges } from './year-view.js';
-import { byActueel, compareIds, facts, isHigh, kernboodschappen, keyFindings, recommendations, type Facts, type Recommendation } from './findings.js';
+import { byActueel, compareIds, facts, kernboodschappen, keyFindings, recommendations, type Facts, type Recommendation } from './findings.js';
 import { aantal, datum, geld, getal, indicatorNaam, klasseMetCel, KLASSE_AFKORTING, opsomming, procent, reportTitle, score, shownChange, telwoord, verandering } from './format.js';
 
 
@@ -58,8 +58,8 @@ function riskColumns(): Column<ScoredRisk>[] {
 
 const LEVEL_CAPTION = { bruto: 'bruto (zonder maatregelen)', actueel: 'actueel (na maatregelen op de peildatum)', streef: 'streef (als alle maatregelen gereed zijn)' } as const;
 
-function matrixTable(a: Analysis, lvl: 'bruto' | 'actueel' | 'streef', open: readonly ScoredRisk[]): Table {
-  const cells = matrixCells(a, lvl, open);
+function matrixTable(a: Analysis, lvl: 'bruto' | 'actueel' | 'streef'): Table {
+  const cells = matrixCells(a, lvl);
   const rows = [5, 4, 3, 2, 1].map((kans) => cells.filter((c) => c.kans === kans));
   const columns: Column<(typeof rows)[number]>[] = [
     ['Kans / impact', (r) => `${r[0]?.kans ?? ''} ${md(a.methode.schalen.kans[(r[0]?.kans ?? 1) - 1])}`],
@@ -102,22 +102,23 @@ function indicatorView(a: Analysis, ind: IndicatorResult, open: readonly ScoredR
       limit: 10,
       meer: (left) => `De overige ${aantal(left, 'risico staat', "risico's staan")} in bijlage B.`,
       leeg: "Er zijn geen open risico's voor deze indicator.",
+      van: [ind.aantalRisicos, 'open risico', "open risico's"],
     }),
     maatregelen: md(measureSummary(measures)),
   };
 }
 
-function threatTable(a: Analysis, open: readonly ScoredRisk[]): Table {
-  const cats = [...new Set(open.map((r) => r.dreigingscategorie))].sort((x, y) => x.localeCompare(y, 'nl'));
+/** An aggregate: the counts over the data the analysis was scored on. */
+function threatTable(a: Analysis, n: Counts): Table {
   return table(
     "Open risico's per dreigingscategorie en indicator (een risico kan meer indicatoren raken).",
     [
-      ['Dreigingscategorie', (c) => md(c)],
-      ...a.indicators.map((i): Column<string> => [md(i.code), (c) => count(open.filter((r) => r.dreigingscategorie === c && r.indicatoren.includes(i.code)).length), true]),
-      ['Totaal', (c) => count(open.filter((r) => r.dreigingscategorie === c).length), true],
-      ['Hoog of zeer hoog actueel', (c) => count(open.filter((r) => r.dreigingscategorie === c && isHigh(r.actueel.klasse)).length), true],
+      ['Dreigingscategorie', (c) => md(c.categorie)],
+      ...a.indicators.map((i): Column<Counts['dreiging'][number]> => [md(i.code), (c) => count(c.perIndicator[i.code] ?? 0), true]),
+      ['Totaal', (c) => count(c.totaal), true],
+      ['Hoog of zeer hoog actueel', (c) => count(c.hoog), true],
     ],
-    cats,
+    n.dreiging,
     { leeg: "Er zijn geen open risico's." },
   );
 }
@@ -150,7 +151,7 @@ function methodView(a: Analysis) {
   };
 }
 
-function registerAnnexes(a: Analysis, limit: number) {
+function registerAnnexes(a: Analysis, n: Counts, limit: number) {
   // Contactpersoon only as a column where the (already filtered) data holds one.
   const riskContact = a.risks.some((r) => r.contactpersoon);
   const measureContact = a.measures.some((m) => m.contactpersoon);
@@ -197,11 +198,13 @@ function registerAnnexes(a: Analysis, limit: number) {
       limit,
       meer: (left) => workbook(left, "risico's"),
       leeg: 'Het risicoregister is leeg.',
+      van: [n.risicos, 'risico', "risico's"],
     }),
     maatregelenregister: table('Maatregelenregister.', measureCols, a.measures, {
       limit,
       meer: (left) => workbook(left, 'maatregelen'),
       leeg: 'Het maatregelenregister is leeg.',
+      van: [n.maatregelen, 'maatregel', 'maatregelen'],
     }),
   };
 }
@@ -235,7 +238,7 @@ function glanceView(a: Analysis, f: Facts, charts: readonly Chart[]) {
     scores: figure(charts, 'indicatorscores'),
     matrices: figure(charts, 'risicomatrices'),
     hoogste: table(
-      "De vijf hoogste actuele risico's. De klasse volgt uit de afgeronde kans × impact, niet uit de score: zo kan een risico met een lagere score toch een hogere klasse hebben.",
+      `De vijf hoogste actuele risico's${f.partial ? ' van deze versie' : ''}. De klasse volgt uit de afgeronde kans × impact, niet uit de score: zo kan een risico met een lagere score toch een hogere klasse hebben.`,
       [
         ['ID', (r: ScoredRisk) => md(r.id)],
         ['Titel', (r) => md(r.titel)],
@@ -246,13 +249,24 @@ function glanceView(a: Analysis, f: Facts, charts: readonly Chart[]) {
       { leeg: "Er zijn geen open risico's." },
     ),
     teLaat: md(
-      f.late.length && worst
-        ? `${aantal(f.late.length, 'maatregel is', 'maatregelen zijn', { begin: true })} te laat; het langst ${worst.id} ‘${worst.titel}’: ${aantal(worst.dagenTeLaat, 'dag', 'dagen')} over de streefdatum van ${datum(worst.streefdatum)}.`
+      a.totals.maatregelenTeLaat
+        ? `${aantal(a.totals.maatregelenTeLaat, 'maatregel is', 'maatregelen zijn', { begin: true })} te laat${
+            // Page 2 has room for the longest only when it is the longest of all, hidden ones included.
+            worst && worst.dagenTeLaat === f.n.langstTeLaat ? `; het langst ${worst.id} ‘${worst.titel}’: ${aantal(worst.dagenTeLaat, 'dag', 'dagen')} over de streefdatum van ${datum(worst.streefdatum)}` : ''
+          }.`
         : 'Geen maatregel is te laat.',
     ),
     kosten: md(`Kosten van de maatregelen die niet zijn geannuleerd: ${geld(f.kostenStructureel)} per jaar structureel en ${geld(f.kostenEenmalig)} eenmalig.`),
     kernpunten: keyFindings(a, f).slice(0, 3).map(md),
   };
+}
+
+/** What the figures of a reduced version cover, in plain Dutch for the cover and the summary. */
+export function coverage(a: Pick<Analysis, 'rubricering' | 'scoregrondslag'>): string {
+  const level = LEVEL_LABEL[a.rubricering];
+  return a.scoregrondslag === 'alle'
+    ? `Deze versie is bestemd voor het niveau ${level}; onderdelen met een hogere rubricering zijn weggelaten. De cijfers gaan over de hele analyse, ook over die weggelaten onderdelen; lijsten en tabellen van afzonderlijke risico's, maatregelen en incidenten tonen alleen wat op dit niveau mag.`
+    : `Deze versie is bestemd voor het niveau ${level}; onderdelen met een hogere rubricering zijn weggelaten. Alle cijfers gaan alleen over de onderdelen die in deze versie staan.`;
 }
 
 export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptions) {
@@ -261,14 +275,15 @@ export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptio
   const measuresByRisk = new Map<string, ScoredMeasure[]>();
   for (const m of a.measures) for (const id of m.risicos) pushTo(measuresByRisk, id, m);
   const top = [...open].sort(byActueel);
-  const costsOf = (status: (typeof MEASURE_STATUSES)[number]) => measureCosts(a.measures.filter((m) => m.status === status));
+  const { n } = f;
+  const costsOf = (status: (typeof MEASURE_STATUSES)[number]) => n.kostenPerStatus[status];
   const prevYear = a.trend?.vorigJaar ?? null;
   const findings = keyFindings(a, f);
   const recs = recommendations(a, f);
-  const active = a.measures.filter((m) => m.status !== 'geannuleerd');
   const incidents = [...a.incidents].sort((x, y) => compareText(x.datum, y.datum) || compareIds(x.id, y.id));
+  const inYear = inAnalysisYear(a, incidents);
   const messages = sortMessages(opts.dataQuality);
-  const perStatus = (risks: readonly ScoredRisk[], lvl: 'bruto' | 'actueel' | 'streef', c: RiskClass) => risks.filter((r) => r[lvl].klasse === c).length;
+  const perClass = (lvl: 'bruto' | 'actueel' | 'streef', c: RiskClass) => a.totals.risicosPerKlasse[lvl][c] ?? 0;
 
   return {
     titel: md(reportTitle(a)),
@@ -282,32 +297,33 @@ export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptio
     rubricering: LEVEL_LABEL[a.rubricering],
     toolVersion: md(opts.toolVersion),
     reducedLevel: opts.reducedLevel,
+    grondslag: opts.reducedLevel ? coverage(a) : '',
     scoregrondslagAlle: a.scoregrondslag === 'alle',
     vorigJaar: prevYear,
     trend: a.trend && {
       vergelijkbaar: a.trend.methodeVergelijkbaar,
       verschillen: a.trend.methodeVerschillen.map(md),
-      nieuw: a.trend.nieuweRisicos.length,
-      gesloten: a.trend.geslotenRisicos.length,
-      klasseOmhoog: a.trend.klasseWijzigingen.filter((k) => CLASSES.indexOf(k.naar) > CLASSES.indexOf(k.van)).length,
-      klasseOmlaag: a.trend.klasseWijzigingen.filter((k) => CLASSES.indexOf(k.naar) < CLASSES.indexOf(k.van)).length,
-      nieuwTeLaat: a.trend.nieuwTeLaat.length,
-      nieuwGereed: a.trend.nieuwGereed.length,
+      nieuw: n.trend?.nieuweRisicos ?? 0,
+      gesloten: n.trend?.geslotenRisicos ?? 0,
+      klasseOmhoog: n.trend?.klasseOmhoog ?? 0,
+      klasseOmlaag: n.trend?.klasseOmlaag ?? 0,
+      nieuwTeLaat: n.trend?.nieuwTeLaat ?? 0,
+      nieuwGereed: n.trend?.nieuwGereed ?? 0,
     },
     aantal: {
-      risicos: a.risks.length,
-      open: open.length,
-      gesloten: a.risks.length - open.length,
-      maatregelen: a.measures.length,
+      risicos: n.risicos,
+      open: n.openRisicos,
+      gesloten: n.risicos - n.openRisicos,
+      maatregelen: n.maatregelen,
       incidenten: f.incidents,
       oefeningen: f.exercises,
-      hoogActueel: f.highActueel.length,
-      zeerHoogActueel: f.highActueel.filter((r) => r.actueel.klasse === 'zeer hoog').length,
-      hoogBruto: f.highBruto,
-      hoogStreef: f.highStreef,
-      teLaat: f.late.length,
-      teLaatOpHoog: f.lateOnHigh.length,
-      gereedDitJaar: f.completedThisYear.length,
+      hoogActueel: n.hoogActueel,
+      zeerHoogActueel: n.zeerHoogActueel,
+      hoogBruto: n.hoogBruto,
+      hoogStreef: n.hoogStreef,
+      teLaat: a.totals.maatregelenTeLaat,
+      teLaatOpHoog: n.teLaatOpHoog,
+      gereedDitJaar: n.gereedInJaar,
       overNorm: f.overNorm,
       indicatoren: a.indicators.length,
     },
@@ -323,21 +339,22 @@ export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptio
       indicatoren: figure(charts, 'indicatorscores'),
       maatregelen: figure(charts, 'maatregelen-per-status'),
     },
-    dreigingsbeeld: { tabel: threatTable(a, open) },
+    dreigingsbeeld: { tabel: threatTable(a, n) },
     risicobeeld: {
-      matrices: (['bruto', 'actueel', 'streef'] as const).map((lvl) => matrixTable(a, lvl, open)),
+      matrices: (['bruto', 'actueel', 'streef'] as const).map((lvl) => matrixTable(a, lvl)),
       legenda: CLASSES.map((c) => `${KLASSE_AFKORTING[c]} = ${c}`).join(', '),
       top10: table("De tien open risico's met de hoogste actuele score; de klasse volgt uit de afgeronde kans × impact.", [...riskColumns().slice(0, 4), ['Actueel', (r) => `${score(r.actueel.score)} ${klasseMetCel(r.actueel)}`, true], riskColumns()[5]!], top, {
         limit: 10,
         leeg: "Er zijn geen open risico's.",
+        van: [n.openRisicos, 'open risico', "open risico's"],
       }),
       verschuiving: table(
         "Aantal open risico's per klasse: bruto, actueel en streef.",
         [
           ['Klasse', (c: RiskClass) => c],
-          ['Bruto', (c) => count(perStatus(open, 'bruto', c)), true],
-          ['Actueel', (c) => count(perStatus(open, 'actueel', c)), true],
-          ['Streef', (c) => count(perStatus(open, 'streef', c)), true],
+          ['Bruto', (c) => count(perClass('bruto', c)), true],
+          ['Actueel', (c) => count(perClass('actueel', c)), true],
+          ['Streef', (c) => count(perClass('streef', c)), true],
         ],
         [...CLASSES].reverse(),
         { leeg: '' },
@@ -353,12 +370,12 @@ export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptio
         'Maatregelen per status, met hun kosten.',
         [
           ['Status', (s: (typeof MEASURE_STATUSES)[number]) => s],
-          ['Aantal', (s) => count(a.measures.filter((m) => m.status === s).length), true],
+          ['Aantal', (s) => count(a.totals.maatregelenPerStatus[s] ?? 0), true],
           ['Structureel (per jaar)', (s) => geld(costsOf(s).kostenStructureel), true],
           ['Eenmalig', (s) => geld(costsOf(s).kostenEenmalig), true],
         ],
         [...MEASURE_STATUSES],
-        { leeg: '', totaal: ['Totaal niet geannuleerd', count(active.length), geld(f.kostenStructureel), geld(f.kostenEenmalig)] },
+        { leeg: '', totaal: ['Totaal niet geannuleerd', count(n.maatregelenActief), geld(f.kostenStructureel), geld(f.kostenEenmalig)] },
       ),
       teLaat: table(
         `Maatregelen die op ${datum(a.peildatum)} te laat zijn, langst te laat eerst.`,
@@ -372,7 +389,7 @@ export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptio
           ["Risico's", (m) => ids(m.risicos)],
         ],
         f.late,
-        { limit: BODY_ROW_LIMIT, meer: (left) => `De overige ${count(left)} staan in bijlage C.`, leeg: 'Er zijn geen maatregelen te laat.' },
+        { limit: BODY_ROW_LIMIT, meer: (left) => `De overige ${count(left)} staan in bijlage C.`, leeg: 'Er zijn geen maatregelen te laat.', van: [a.totals.maatregelenTeLaat, 'maatregel die te laat is', 'maatregelen die te laat zijn'] },
       ),
       gereed: table(
         `Maatregelen gereed in ${a.jaar}.`,
@@ -383,13 +400,13 @@ export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptio
           ["Risico's", (m) => ids(m.risicos)],
         ],
         [...f.completedThisYear].sort((x, y) => compareText(x.gereedOp ?? '', y.gereedOp ?? '') || compareIds(x.id, y.id)),
-        { limit: BODY_ROW_LIMIT, meer: (left) => `De overige ${count(left)} staan in bijlage C.`, leeg: `Er is in ${a.jaar} geen maatregel gereedgekomen.` },
+        { limit: BODY_ROW_LIMIT, meer: (left) => `De overige ${count(left)} staan in bijlage C.`, leeg: `Er is in ${a.jaar} geen maatregel gereedgekomen.`, van: [n.gereedInJaar, `maatregel die in ${a.jaar} is gereedgekomen`, `maatregelen die in ${a.jaar} zijn gereedgekomen`] },
       ),
-      aantalActief: active.length,
+      aantalActief: n.maatregelenActief,
     },
     incidenten: {
       incidenten: table(
-        'Incidenten: hersteltijd tegen de norm.',
+        `Incidenten in ${a.jaar}: hersteltijd tegen de norm.`,
         [
           ['Datum', (i: (typeof incidents)[number]) => datum(i.datum)],
           ['ID', (i) => md(i.id)],
@@ -398,19 +415,31 @@ export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptio
           ['Norm (uur)', (i) => (i.norm === undefined ? '–' : getal(i.norm, 1)), true],
           ['Binnen norm', (i) => (i.hersteltijd === undefined || i.norm === undefined ? '–' : i.hersteltijd <= i.norm ? 'ja' : 'nee')],
         ],
-        incidents.filter((i) => i.soort === 'incident'),
-        { limit: BODY_ROW_LIMIT, meer: (left) => `De overige ${count(left)} staan in de Excel-werkmap.`, leeg: 'Er zijn geen incidenten geregistreerd.' },
+        inYear.filter((i) => i.soort === 'incident'),
+        { limit: BODY_ROW_LIMIT, meer: (left) => `De overige ${count(left)} staan in de Excel-werkmap.`, leeg: `Er zijn geen incidenten in ${a.jaar} geregistreerd.`, van: [n.incidentenInJaar, 'incident', 'incidenten'] },
       ),
       oefeningen: table(
-        'Gehouden oefeningen.',
+        `Gehouden oefeningen in ${a.jaar}.`,
         [
           ['Datum', (i: (typeof incidents)[number]) => datum(i.datum)],
           ['ID', (i) => md(i.id)],
           ['Titel', (i) => md(i.titel)],
           ['Indicatoren', (i) => md(i.indicatoren.join(', '))],
         ],
-        incidents.filter((i) => i.soort === 'oefening'),
-        { limit: BODY_ROW_LIMIT, meer: (left) => `De overige ${count(left)} staan in de Excel-werkmap.`, leeg: 'Er zijn geen oefeningen geregistreerd.' },
+        inYear.filter((i) => i.soort === 'oefening'),
+        { limit: BODY_ROW_LIMIT, meer: (left) => `De overige ${count(left)} staan in de Excel-werkmap.`, leeg: `Er zijn geen oefeningen in ${a.jaar} geregistreerd.`, van: [n.oefeningenInJaar, 'oefening', 'oefeningen'] },
+      ),
+      // Dated before the analysis year: context, not counted "in <jaar>".
+      eerder: table(
+        `Eerder: incidenten en oefeningen van vóór ${a.jaar}, als achtergrond; ze tellen niet mee in de cijfers over ${a.jaar}.`,
+        [
+          ['Datum', (i: (typeof incidents)[number]) => datum(i.datum)],
+          ['ID', (i) => md(i.id)],
+          ['Titel', (i) => md(i.titel)],
+          ['Soort', (i) => i.soort],
+        ],
+        incidents.filter((i) => i.datum < `${a.jaar}-01-01`),
+        { limit: BODY_ROW_LIMIT, meer: (left) => `De overige ${count(left)} staan in de Excel-werkmap.`, leeg: '' },
       ),
     },
     aanbevelingen: {
@@ -434,7 +463,7 @@ export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptio
     },
     kernboodschappen: kernboodschappen(a, f).map(md),
     methode: methodView(a),
-    ...registerAnnexes(a, opts.annexRowLimit),
+    ...registerAnnexes(a, n, opts.annexRowLimit),
     datakwaliteit: table(
       'Bevindingen over de kwaliteit van de invoer.',
       [['Melding', (m: Message) => md(formatMessage(m))]],

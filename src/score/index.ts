@@ -41,5 +41,5 @@ export function score(registers: Registers, settings: Settings, previous?: Analy
     ketenpartners: chainPartners(risks, settings.ketenpartners),
   };
   const { indicators, trend } = compare(current, previous);
-  return { ...current, indicators, totals: totals(risks, measures, indicators, methode), trend, historie: history(previous, methode) };
+  return { ...current, indicators, totals: totals({ ...current, trend }, indicators, methode), trend, historie: history(previous, methode) };
 }

@@ -46,7 +46,7 @@ export function writeLegend(cursor: SheetCursor): void {
 export function addMatrixSheet(newSheet: NewSheet, name: string, analysis: Analysis, level: 'bruto' | 'actueel'): void {
   const sheet = newSheet(name, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1, topLeftCell: 'B2', activeCell: 'B2' }] });
   sheet.columns = [{ width: 26 }, ...SCALE.map(() => ({ width: 16 }))];
-  const counts = countMatrix(analysis.risks, level);
+  const counts = analysis.totals.aantallen?.matrix[level] ?? countMatrix(analysis.risks, level);
   const total = counts.flat().reduce((a, b) => a + b, 0);
   const cursor = new SheetCursor(sheet);
   // An empty cell stays blank, as in the report's matrices: a grid of zeros hides where the risks are.

@@ -9,7 +9,7 @@ import { CLASS_COLOR, CLASS_HEADER, NUM, excelDate } from './format.js';
 import { SheetCursor } from './layout.js';
 import { isDefaultMethod } from '../../score/method.js';
 import { addTableSheet, type NewSheet, type TableColumn } from './table.js';
-import { completedInYear } from '../findings.js';
+import { counts } from '../../score/totals.js';
 import { shownChange } from '../format.js';
 
 export interface SummaryContext {
@@ -23,6 +23,8 @@ export function addSummarySheet(newSheet: NewSheet, analysis: Analysis, ctx: Sum
   const sheet = newSheet('Samenvatting');
   sheet.columns = [{ width: 34 }, { width: 30 }, { width: 12 }, { width: 12 }, { width: 13 }, { width: 15 }];
   const { totals } = analysis;
+  // The counts over the data the analysis was scored on: every item with scoregrondslag alle.
+  const n = totals.aantallen ?? counts(analysis);
   const cursor = new SheetCursor(sheet)
     .title(ctx.title)
     .line(['Rubricering', ctx.levelLabel])
@@ -32,8 +34,8 @@ export function addSummarySheet(newSheet: NewSheet, analysis: Analysis, ctx: Sum
     .line(['Organisatie', analysis.organisatie])
     .line(['Netwerk', analysis.netwerk])
     .line(['Methode', `${analysis.methode.naam}${isDefaultMethod(analysis.methode) ? ' (standaardmethode)' : ' (aangepaste methode)'}`])
-    .line(["Aantal risico's", analysis.risks.length])
-    .line(['Aantal maatregelen', analysis.measures.length])
+    .line(["Aantal risico's", n.risicos])
+    .line(['Aantal maatregelen', n.maatregelen])
     .line(['Maatregelen te laat', totals.maatregelenTeLaat])
     .line(['Kosten structureel (M€ per jaar)', { value: totals.kostenStructureel, numFmt: NUM.money }])
     .line(['Kosten eenmalig (M€)', { value: totals.kostenEenmalig, numFmt: NUM.money }])
@@ -64,11 +66,11 @@ export function addSummarySheet(newSheet: NewSheet, analysis: Analysis, ctx: Sum
       .line(['Methode vergelijkbaar', trend.methodeVergelijkbaar ? 'ja' : 'nee']);
     for (const verschil of trend.methodeVerschillen) cursor.line(['Verschil in methode', verschil]);
     cursor
-      .line(["Nieuwe risico's", trend.nieuweRisicos.length])
-      .line(["Gesloten risico's", trend.geslotenRisicos.length])
-      .line(['Risico\'s met andere klasse (actueel)', trend.klasseWijzigingen.length])
-      .line(['Maatregelen nieuw te laat', trend.nieuwTeLaat.length])
-      .line([`Maatregelen gereed in ${analysis.jaar}`, completedInYear(analysis).length]);
+      .line(["Nieuwe risico's", n.trend?.nieuweRisicos ?? 0])
+      .line(["Gesloten risico's", n.trend?.geslotenRisicos ?? 0])
+      .line(['Risico\'s met andere klasse (actueel)', (n.trend?.klasseOmhoog ?? 0) + (n.trend?.klasseOmlaag ?? 0)])
+      .line(['Maatregelen nieuw te laat', n.trend?.nieuwTeLaat ?? 0])
+      .line([`Maatregelen gereed in ${analysis.jaar}`, n.gereedInJaar]);
   }
   sheet.commit();
 }
