@@ -1,6 +1,6 @@
 /** The report's charts as SVG (see svg.ts), in the order they appear. */
 import type * as vl from 'vega-lite';
-import type { Analysis, ScoredRisk } from '../analysis.js';
+import type { Analysis } from '../analysis.js';
 import { CLASSES, MEASURE_STATUSES, type RiskClass } from '../model.js';
 import { countMatrix } from '../score/aggregate.js';
 import { getal, indicatorNaam, score, shownChange, verandering } from './format.js';

@@ -5,7 +5,6 @@
  * every change through `shownChange`, so the prose agrees with the tables.
  */
 import type { Analysis, IndicatorResult, ScoredMeasure, ScoredRisk } from '../analysis.js';
-import type { RiskClass } from '../model.js';
 import type { Counts } from '../analysis.js';
 import { completedInYear, counts, inAnalysisYear, isHigh, isOpen, LITTLE_CREDIT } from '../score/totals.js';
 import { overNormSentence } from './sentences.js';
