@@ -1,7 +1,8 @@
 /**
  * exceljs zips with JSZip, which stamps every entry with the current time. For committed sample
  * files that would mean a new binary on every run, so the DOS time and date of every entry (in the
- * central directory and in each local header it points to) are set to one fixed moment.
+ * central directory and in each local header it points to) are set to one fixed moment. It patches
+ * bytes JSZip laid out, so test/stable-zip.test.ts pins the exceljs and JSZip versions it was made for.
  */
 
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;

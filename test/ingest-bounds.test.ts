@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ingest } from '../src/ingest/index.js';
 import { loadData } from '../src/load.js';
 import { LIMITS } from '../src/ingest/limits.js';
-import { writeZip } from '../src/ingest/zip.js';
+import { writeZip } from './helpers/lying-zip.js';
 import { boundMessages, formatMessage, message, QUOTE_CHARS, SAME_RULE_SHOWN, type Message } from '../src/messages.js';
 import { loadConfig } from '../src/validate/config.js';
 import { validate } from '../src/validate/index.js';

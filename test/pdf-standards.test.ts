@@ -28,6 +28,8 @@ interface HtmlFacts {
   tables: { th: number; td: number }[];
   /** The text of every cell of Bijlage B, C and D. */
   annexCells: string[];
+  /** The header cells of the tables in Bijlage B, C and D (not the "(vervolg)" row). */
+  annexHeaders: string[];
   /** Chapter (h2) and section (h3, h4) headings of the body. */
   chapters: string[];
   subheadings: string[];
@@ -46,6 +48,11 @@ async function readHtml(session: BrowserSession, htmlPath: string): Promise<Html
         .filter((s) => /^Bijlage [BCD]\b/.test(s.querySelector('h2')?.textContent ?? ''))
         .flatMap((s) => [...s.querySelectorAll('td, th')].map((c) => c.textContent ?? '')),
     );
+    const annexHeaders = await page.$$eval('main section', (sections) =>
+      sections
+        .filter((s) => /^Bijlage [BCD]\b/.test(s.querySelector('h2')?.textContent ?? ''))
+        .flatMap((s) => [...s.querySelectorAll('thead tr:not([aria-hidden]) th')].map((c) => c.textContent ?? '')),
+    );
     const chapters = await page.$$eval('main h2', (hs) => hs.map((h) => (h.textContent ?? '').trim()));
     // A heading that is also a table cell's text (a partner's name) cannot be told apart in pdftotext.
     const subheadings = await page.$$eval('main h3, main h4', (hs) => {
@@ -58,7 +65,7 @@ async function readHtml(session: BrowserSession, htmlPath: string): Promise<Html
       const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
       return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help }));
     });
-    return { tables, annexCells, chapters, subheadings, violations };
+    return { tables, annexCells, annexHeaders, chapters, subheadings, violations };
   });
 }
 
@@ -193,6 +200,14 @@ describe.skipIf(!canRun)(`PDF/UA-1, PDF/A-2 and WCAG 2.2 of the sample${canRun ?
         expect(html.annexCells.length).toBeGreaterThan(300);
         const missing = html.annexCells.map(squeeze).filter((cell) => cell !== '' && !text.includes(cell));
         expect(missing).toEqual([]);
+      });
+
+      it('breaks the header cells of Bijlage B, C and D only between words', () => {
+        const { pdfPath, html } = get();
+        const words = new Set(execFileSync('pdftotext', ['-raw', pdfPath, '-'], { encoding: 'utf8', maxBuffer: 1 << 26 }).split(/[\s\u00a0]+/));
+        const headerWords = html.annexHeaders.flatMap((h) => h.split(/[\s\u00a0]+/)).filter((w) => w !== '');
+        expect(headerWords.length).toBeGreaterThan(20);
+        expect(headerWords.filter((w) => !words.has(w))).toEqual([]);
       });
 
       it('starts every chapter on a new page and leaves no heading as the last line of a page', () => {

@@ -4,8 +4,11 @@
  * capped at that size, its length and checksum verified. The parser is then given a copy of the
  * verified entries stored without compression (see storedZip), so it inflates nothing itself and
  * can never see more bytes than were counted here: a zip bomb ends in a message, not in gigabytes.
+ * The reader is written out here (over node:zlib) because no zip library at hand checks declared
+ * sizes before it inflates and caps the inflated output at them; the writer is fflate's.
  */
 import { crc32, inflateRawSync } from 'node:zlib';
+import { zipSync, type ZipOptions } from 'fflate';
 import { LIMITS, sizeLabel } from './limits.js';
 
 const END_OF_DIRECTORY = 0x06054b50;
@@ -83,55 +86,12 @@ function findEndOfDirectory(bytes: Buffer): number {
   return -1;
 }
 
-/** One entry as a zip holds it: `data` is stored (method 0) or deflated (8), `size` what it unpacks to. */
-export interface ZipPart {
-  name: string;
-  crc: number;
-  size: number;
-  data: Buffer;
-  method?: typeof STORED | typeof DEFLATED;
-}
+/** Any fixed moment: what the parser reads must not depend on the clock. */
+const STORED_AT = new Date(2000, 0, 1);
 
-/** The verified entries as a zip again, stored without compression: what the parser reads. */
-export const storedZip = (entries: readonly ZipEntry[]): Buffer => writeZip(entries.map(({ name, content, crc }) => ({ name, crc, size: content.length, data: content })));
-
-/** A zip of the given parts, their sizes and checksums as given (tests build damaged and oversized files with it). */
-export function writeZip(parts: readonly ZipPart[]): Buffer {
-  const locals: Buffer[] = [];
-  const directory: Buffer[] = [];
-  let offset = 0;
-  for (const { name, crc, size, data, method = STORED } of parts) {
-    const nameBytes = Buffer.from(name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(LOCAL_HEADER, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // names in UTF-8
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(DIRECTORY_ENTRY, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, data);
-    directory.push(central, nameBytes);
-    offset += 30 + nameBytes.length + data.length;
-  }
-  const directoryBytes = Buffer.concat(directory);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(END_OF_DIRECTORY, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directoryBytes.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directoryBytes, end]);
-}
+/**
+ * The verified entries as a zip again, stored without compression: what the parser reads. Written
+ * by fflate (version pinned, see zip.test.ts); the only zip writer of the tool besides JSZip's.
+ */
+export const storedZip = (entries: readonly ZipEntry[]): Buffer =>
+  Buffer.from(zipSync(Object.fromEntries(entries.map(({ name, content }): [string, [Uint8Array, ZipOptions]] => [name, [content, { level: 0 }]])), { mtime: STORED_AT }));

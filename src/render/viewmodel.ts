@@ -5,6 +5,7 @@
  */
 import type { Analysis, Counts, IndicatorResult, ScoredMeasure, ScoredRisk } from '../analysis.js';
 import { LEVEL_LABEL } from '../classify/levels.js';
+import { FIELDS } from '../columns.js';
 import type { InputFile } from '../ingest/table.js';
 import { compareText, formatMessage, sortMessages, type Message } from '../messages.js';
 import { CLASSES, DEFAULT_METHOD, MEASURE_STATUSES, type RiskClass } from '../model.js';
@@ -46,9 +47,9 @@ const voortgang = (m: ScoredMeasure) => (m.voortgang === undefined ? '–' : pro
 
 function riskColumns(): Column<ScoredRisk>[] {
   return [
-    ['ID', (r) => md(r.id)],
-    ['Titel', (r) => md(r.titel)],
-    ['Indicatoren', (r) => md(r.indicatoren.join(', '))],
+    [FIELDS.risks.id.header, (r) => md(r.id)],
+    [FIELDS.risks.titel.header, (r) => md(r.titel)],
+    [FIELDS.risks.indicatoren.header, (r) => md(r.indicatoren.join(', '))],
     ['Bruto', (r) => level(r.bruto), true],
     ['Actueel', (r) => level(r.actueel), true],
     ['Streef', (r) => level(r.streef), true],
@@ -158,40 +159,44 @@ function registerAnnexes(a: Analysis, n: Counts, limit: number) {
   const riskAccepted = a.risks.some((r) => r.geaccepteerdDoor || r.geaccepteerdTot);
   const contact = (x: { contactpersoon?: string | undefined }) => md(x.contactpersoon ?? '');
   const workbook = (left: number, what: string) => `De overige ${count(left)} ${what} staan in de Excel-werkmap bij dit rapport.`;
+  // Register columns carry the field table's headers; the computed ones (scores, shares, the
+  // short cost headers of a narrow table) are named here.
+  const R = FIELDS.risks;
+  const M = FIELDS.measures;
   const riskCols: Column<ScoredRisk>[] = [
-    ['ID', (r) => md(r.id)],
-    ['Titel', (r) => md(r.titel)],
-    ['Dreigingscategorie', (r) => md(r.dreigingscategorie)],
-    ['Indicatoren', (r) => md(r.indicatoren.join(', '))],
-    ['Status', (r) => r.status],
-    ['Eigenaar', (r) => md(r.eigenaar)],
-    ...(riskContact ? [['Contactpersoon', contact] as Column<ScoredRisk>] : []),
+    [R.id.header, (r) => md(r.id)],
+    [R.titel.header, (r) => md(r.titel)],
+    [R.dreigingscategorie.header, (r) => md(r.dreigingscategorie)],
+    [R.indicatoren.header, (r) => md(r.indicatoren.join(', '))],
+    [R.status.header, (r) => r.status],
+    [R.eigenaar.header, (r) => md(r.eigenaar)],
+    ...(riskContact ? [[R.contactpersoon.header, contact] as Column<ScoredRisk>] : []),
     ...(riskAccepted
       ? ([
-          ['Geaccepteerd door', (r) => md(r.geaccepteerdDoor ?? '')],
-          ['Geaccepteerd tot', (r) => (r.geaccepteerdTot ? datum(r.geaccepteerdTot) : '')],
+          [R.geaccepteerdDoor.header, (r) => md(r.geaccepteerdDoor ?? '')],
+          [R.geaccepteerdTot.header, (r) => (r.geaccepteerdTot ? datum(r.geaccepteerdTot) : '')],
         ] as Column<ScoredRisk>[])
       : []),
-    ['Ketenpartners', (r) => md(r.ketenpartners.join(', '))],
+    [R.ketenpartners.header, (r) => md(r.ketenpartners.join(', '))],
     ['Bruto', (r) => level(r.bruto), true],
     ['Actueel', (r) => level(r.actueel), true],
     ['Streef', (r) => level(r.streef), true],
     ['Σ aandeel', (r) => getal(r.totaalCredit, 2), true],
   ];
   const measureCols: Column<ScoredMeasure>[] = [
-    ['ID', (m) => md(m.id)],
-    ['Titel', (m) => md(m.titel)],
-    ["Risico's", (m) => ids(m.risicos)],
-    ['Type', (m) => m.type],
-    ['Status', (m) => m.status],
-    ['Voortgang', voortgang, true],
-    ['Streefdatum', (m) => datum(m.streefdatum)],
-    ['Gereed op', (m) => datum(m.gereedOp)],
+    [M.id.header, (m) => md(m.id)],
+    [M.titel.header, (m) => md(m.titel)],
+    [M.risicos.header, (m) => ids(m.risicos)],
+    [M.type.header, (m) => m.type],
+    [M.status.header, (m) => m.status],
+    [M.voortgang.header, voortgang, true],
+    [M.streefdatum.header, (m) => datum(m.streefdatum)],
+    [M.gereedOp.header, (m) => datum(m.gereedOp)],
     ['Aandeel', (m) => getal(m.credit, 2), true],
     ['Structureel', (m) => geld(m.kostenStructureel), true],
     ['Eenmalig', (m) => geld(m.kostenEenmalig), true],
-    ['Eigenaar', (m) => md(m.eigenaar)],
-    ...(measureContact ? [['Contactpersoon', contact] as Column<ScoredMeasure>] : []),
+    [M.eigenaar.header, (m) => md(m.eigenaar)],
+    ...(measureContact ? [[M.contactpersoon.header, contact] as Column<ScoredMeasure>] : []),
   ];
   return {
     risicoregister: table('Risicoregister met de score (en klasse) op de drie niveaus.', riskCols, a.risks, {
