@@ -59,26 +59,42 @@ describe('lockFolder', () => {
     expect(readFileSync(lock.path, 'utf8')).toBe(`${hostname()}\n1\n`);
   });
 
-  it('lets exactly one of several runs racing for a stale lock have the folder', { timeout: 30_000 }, async () => {
+  it('lets exactly one of several runs racing for a stale lock have the folder', { timeout: 60_000 }, async () => {
     const RACERS = 4;
     const module = join(PROJECT_ROOT, 'dist/src/output/lock.js');
-    // Each racer waits for the same moment, tries once, holds what it got for a while, and says whether it got it.
+    // Each racer says it is ready, tries once when the test says go, reports, and holds what it
+    // got until the test closes its input: the winner holds the lock until every racer has tried,
+    // so a racer that the busy machine starts late cannot take a lock legitimately released.
     const racer = `const { lockFolder } = await import(${JSON.stringify(module)});
-      while (Date.now() < Number(process.argv[2]));
-      try { const l = await lockFolder(process.argv[1]); await new Promise((r) => setTimeout(r, 300)); await l.release(); console.log('kreeg'); }
-      catch (e) { if (e.name !== 'OutputBusyError') throw e; console.log('bezet'); }`;
+      const lines = process.stdin.setEncoding('utf8')[Symbol.asyncIterator]();
+      console.log('klaar'); await lines.next();
+      let l;
+      try { l = await lockFolder(process.argv[1]); console.log('kreeg'); }
+      catch (e) { if (e.name !== 'OutputBusyError') throw e; console.log('bezet'); }
+      await lines.next(); await l?.release();`;
     for (let trial = 0; trial < 5; trial++) {
       const dir = parent();
       writeFileSync(join(dir, '.2025.lock'), `${hostname()}\n${deadPid()}\n`);
-      const start = String(Date.now() + 500);
-      const outcomes = await Promise.all(
-        Array.from({ length: RACERS }, () => {
-          const child = spawn(process.execPath, ['--input-type=module', '-e', racer, join(dir, '2025'), start], { stdio: ['ignore', 'pipe', 'inherit'] });
-          let out = '';
-          child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-          return new Promise<string>((resolve) => child.on('exit', () => resolve(out.trim())));
-        }),
-      );
+      const racers = Array.from({ length: RACERS }, () => {
+        const child = spawn(process.execPath, ['--input-type=module', '-e', racer, join(dir, '2025')], { stdio: ['pipe', 'pipe', 'inherit'] });
+        const said: string[] = [];
+        const waiters: Array<() => void> = [];
+        child.stdout.setEncoding('utf8').on('data', (c: string) => {
+          said.push(...c.split('\n').filter(Boolean));
+          waiters.splice(0).forEach((w) => w());
+        });
+        const nth = (n: number) => new Promise<string>((resolve) => {
+          const check = () => (said.length >= n ? resolve(said[n - 1]!) : waiters.push(check));
+          check();
+        });
+        const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+        return { child, nth, exited };
+      });
+      await Promise.all(racers.map((r) => r.nth(1)));
+      racers.forEach((r) => r.child.stdin.write('go\n'));
+      const outcomes = await Promise.all(racers.map((r) => r.nth(2)));
+      racers.forEach((r) => r.child.stdin.end());
+      expect(await Promise.all(racers.map((r) => r.exited))).toEqual(Array(RACERS).fill(0));
       expect(outcomes.filter((o) => o === 'kreeg')).toHaveLength(1);
       expect(outcomes.filter((o) => o === 'bezet')).toHaveLength(RACERS - 1);
       expect(readdirSync(dir)).toEqual([]);
