@@ -145,12 +145,13 @@ function sameNumbers(a: Map<string, number>, b: Map<string, number>): boolean {
 
 /**
  * Where the page seems to be: a file URL, so that the page's own CSP (images from `file:` only)
- * and its relative links hold as in the HTML kept beside the PDF; every request under it is
- * answered from memory, so nothing at that path is ever read.
+ * and its relative links hold as in the HTML kept beside the PDF. Every request is answered from
+ * memory or aborted, so nothing at that path, or any other, is ever read.
  */
 const DOCUMENT_URL = 'file:///weerbaarheid-rapport/rapport.html';
 
-const CONTENT_TYPES: Record<string, string> = { '.svg': 'image/svg+xml', '.png': 'image/png' };
+/** The charts are SVG; anything else Chromium sniffs. */
+const CONTENT_TYPES: Record<string, string> = { '.svg': 'image/svg+xml' };
 
 /** Answers the document and its assets from `input`; aborts every other request. */
 async function serveFromMemory(page: Page, input: PrintInput): Promise<string[]> {
