@@ -6,7 +6,7 @@ import { LEVEL_LABEL } from '../classify/levels.js';
 import { ConfigSchema } from '../model.js';
 
 /** One comment per key of ConfigSchema: a key added there and missing here fails the typecheck. */
-const COMMENTS: Record<keyof typeof ConfigSchema.shape, string> = {
+const COMMENTS: Record<keyof typeof ConfigSchema.in.shape, string> = {
   jaar: 'het jaar waarover de analyse gaat',
   organisatie: 'de organisatie die de analyse opstelt (op het omslag)',
   netwerk: 'het netwerk dat geanalyseerd wordt (in de titel en de bestandsnamen)',

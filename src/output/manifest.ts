@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { LEVEL_LABEL, type Level } from '../classify/levels.js';
 import type { InputFile } from '../ingest/table.js';
-import { ConfigSchema, IsoDate, MethodSchema, type Settings } from '../model.js';
+import { ClassificationDecisionSchema, ConfigSchema, IsoDate, LevelSchema, MethodSchema, type Settings } from '../model.js';
 import { compareText } from '../messages.js';
 import { TOOL_VERSION } from '../version.js';
 import { combinedHash, sha256 } from './hash.js';
@@ -38,7 +38,9 @@ export const ManifestSchema = z
     inputs: z.array(FileEntry),
     invoerHash: Sha256,
     /** analyse.yaml with its defaults, plus what the command line chose. */
-    settings: ConfigSchema.extend({
+    settings: ConfigSchema.in.extend({
+      rubricering: LevelSchema,
+      rubriceringBesluit: ClassificationDecisionSchema.optional(),
       peildatum: IsoDate,
       niveau: z.string(),
       formats: z.array(z.string()),
