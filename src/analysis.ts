@@ -4,7 +4,7 @@
  * Key order here is the key order in analysis.json.
  */
 import { z } from 'zod';
-import { IncidentSchema, IsoDate, LevelSchema, MeasureSchema, MethodSchema, ReportStatus, RiskClass, RiskSchema, MeasureStatus } from './model.js';
+import { ClassificationDecisionSchema, IncidentSchema, IsoDate, LevelSchema, MeasureSchema, MethodSchema, ReportStatus, RiskClass, RiskSchema, MeasureStatus } from './model.js';
 
 export const RiskLevelSchema = z.object({
   kans: z.number(),
@@ -185,6 +185,8 @@ export const AnalysisSchema = z.object({
   peildatum: IsoDate,
   /** Level this analysis (after filtering) is rendered for. */
   rubricering: LevelSchema,
+  /** When the classification lapses and who set it; only at the analysis' own level, and only when analyse.yaml gives them. */
+  rubriceringBesluit: ClassificationDecisionSchema.optional(),
   organisatie: z.string(),
   /** What the cover says about this edition; absent in analysis.json files of older versions. */
   uitgave: z.object({ status: ReportStatus, uitgevendeEenheid: z.string().nullable(), uitgiftedatum: IsoDate }).optional(),
