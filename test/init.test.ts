@@ -46,6 +46,19 @@ describe('init', () => {
     expect(settings?.voorbeeld).toBe(false);
   });
 
+  it('shows the classification decision in a form that validates', async () => {
+    const text = await readFile(join(dir, 'analyse.yaml'), 'utf8');
+    const example = /^rubricering: .*# .*rubriceringsbesluit.*?(\{ niveau: .* \})$/m.exec(text)?.[1];
+    expect(example).toBeDefined();
+    const own = join(await tempDir(), 'besluit');
+    await cli(['init', own, '--quiet']);
+    const lapses = `${new Date().getUTCFullYear() + 5}-12-31`;
+    await writeFile(join(own, 'analyse.yaml'), text.replace(/^rubricering: .*$/m, `rubricering: ${example!.replace('jjjj-mm-dd', lapses)}`));
+    const { settings, messages } = await loadConfig(own);
+    expect(messages).toEqual([]);
+    expect(settings).toMatchObject({ rubricering: 'dep-v', rubriceringBesluit: { vervalt: lapses, vastgesteldDoor: 'Directeur CIO' } });
+  });
+
   it('gives a folder that validates: exit 0, with a Dutch warning that the registers are still empty', async () => {
     const r = await cli(['validate', dir]);
     expect(r.status).toBe(0);
