@@ -114,7 +114,7 @@ function threatTable(a: Analysis, n: Counts): Table {
   return table(
     "Open risico's per dreigingscategorie en indicator (een risico kan meer indicatoren raken).",
     [
-      ['Dreigingscategorie', (c) => md(c.categorie)],
+      ['Dreigingscategorie', (c) => md(c.categorie ?? "Overige (alleen hoger gerubriceerde risico's)")],
       ...a.indicators.map((i): Column<Counts['dreiging'][number]> => [md(i.code), (c) => count(c.perIndicator[i.code] ?? 0), true]),
       ['Totaal', (c) => count(c.totaal), true],
       ['Hoog of zeer hoog actueel', (c) => count(c.hoog), true],
