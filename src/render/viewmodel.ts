@@ -23,7 +23,6 @@ import { bridgeView, historyTable, summaryBridges } from './year-view.js';
 import { byActueel, compareIds, facts, kernboodschappen, keyFindings, recommendations, type Facts, type Recommendation } from './findings.js';
 import { aantal, datum, decisionText, geld, getal, indicatorNaam, klasseMetCel, KLASSE_AFKORTING, opsomming, procent, reportTitle, score, shownChange, telwoord, verandering } from './format.js';
 
-
 export interface ViewOptions {
   toolVersion: string;
   inputsHash: string;
@@ -55,7 +54,6 @@ function riskColumns(): Column<ScoredRisk>[] {
     ['Streef', (r) => level(r.streef), true],
   ];
 }
-
 
 const LEVEL_CAPTION = { bruto: 'bruto (zonder maatregelen)', actueel: 'actueel (na maatregelen op de peildatum)', streef: 'streef (als alle maatregelen gereed zijn)' } as const;
 
