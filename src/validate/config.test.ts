@@ -172,6 +172,7 @@ describe('loadConfig: rubricering as a level or as a classification decision (VI
     ['vastgesteldDoor empty', decision("  niveau: Stg. Geheim\n  vastgesteldDoor: ''\n"), 'verplichte-waarde-ontbreekt', 6, 'rubricering.vastgesteldDoor'],
     ['unknown key in the mapping', decision('  niveau: Stg. Geheim\n  vervaldatum: 2031-12-31\n'), 'onbekende-sleutel', 6, 'rubricering.vervaldatum', 'vervaldatum'],
     ['a list', `${BASE}rubricering: [Stg. Geheim]\n`, 'onbekende-rubricering', 4, 'rubricering'],
+    ['left out', BASE, 'verplichte-sleutel-ontbreekt', undefined, 'rubricering'],
   ])('%s: one error at its key', async (_, yaml, ruleId, row, column, actual) => {
     const { settings, messages } = await load(yaml);
     expect(messages).toHaveLength(1);
