@@ -39,13 +39,13 @@ async function files(result: Analysed, level?: Level) {
   return { markdown: find('.md') as string, analysis: JSON.parse(find('analysis.json') as string) as Analysis, workbook: wb };
 }
 
-/** Column B of the Samenvatting sheet per label in column A: the workbook's key figures. */
+/** Column B of the Samenvatting sheet per label in column A: the workbook's key figures (the classification lines differ by version on purpose). */
 function keyFigures(wb: ExcelJS.Workbook): Record<string, unknown> {
   const sheet = wb.getWorksheet('Samenvatting')!;
   const out: Record<string, unknown> = {};
   sheet.eachRow((row) => {
     const label = row.getCell(1).value;
-    if (typeof label === 'string' && !['Rubricering', 'Datakwaliteit'].includes(label)) out[label] = [2, 3, 4, 5, 6].map((c) => row.getCell(c).value);
+    if (typeof label === 'string' && !label.startsWith('Rubricering') && label !== 'Datakwaliteit') out[label] = [2, 3, 4, 5, 6].map((c) => row.getCell(c).value);
   });
   return out;
 }
@@ -150,8 +150,10 @@ describe('scoregrondslag zichtbaar: a reduced version equals a run on the visibl
   /** The analysis as if its data held only what `level` shows: registers of both years filtered, at that level. */
   function onFilteredData(level: Level): Analysed {
     const prev = result.previous?.data;
+    // Data that holds only these items is classified at this level, by no decision of its own (Openbaar cannot lapse).
+    const { rubriceringBesluit: _decision, ...settings } = result.settings;
     const source = {
-      settings: { ...result.settings, rubricering: level },
+      settings: { ...settings, rubricering: level },
       registers: filterRegisters(result.registers, level),
       previous: prev && { data: { ...prev, settings: { ...prev.settings, rubricering: level }, registers: filterRegisters(prev.registers, level) } },
       messages: [],
