@@ -7,7 +7,7 @@
  * Prints one JSON line: { stage: { ms, rssMiB } } (rssMiB: the process's peak RSS when the stage ended).
  * Every mode but mdpdf runs the library's API, timed by its own progress events.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ProgressEvent } from '../src/index.js';
 import type { HtmlMeta } from '../src/render/html.js';
@@ -59,7 +59,8 @@ process.stdout.write(JSON.stringify(result) + '\n');
 /**
  * The whole Markdown → PDF path in one process, from a Markdown file as md-to-pdf and the bare
  * print get it (see bench.ts): the library has no such entry, so this one calls the HTML and PDF
- * modules. It also writes the bench.html the bare print starts from.
+ * modules. It reads the charts beside bench.md, as the peers do, and writes the bench.html the
+ * bare print starts from.
  */
 async function markdownToPdf(outDir: string) {
   const { renderHtml } = await import('../src/render/html.js');
@@ -71,10 +72,11 @@ async function markdownToPdf(outDir: string) {
     // As in generate: Chromium starts while the HTML is made.
     void session.prepare();
     const markdown = await readFile(join(outDir, 'bench.md'), 'utf8');
+    const charts = await Promise.all((await readdir(join(outDir, 'figuren'))).map(async (name) => ({ path: `figuren/${name}`, data: await readFile(join(outDir, 'figuren', name)) })));
     const html = await renderHtml(markdown, meta);
     await mkdir(outDir, { recursive: true });
     await writeFile(join(outDir, 'bench.html'), html.html);
-    const { bytes } = await printPdf(session, { htmlPath: join(outDir, 'bench.html'), meta, allowedDir: outDir, creationDate: new Date(0) });
+    const { bytes } = await printPdf(session, { html: html.html, assets: charts, name: 'bench.pdf', meta, creationDate: new Date(0) });
     await writeFile(join(outDir, 'bench.pdf'), bytes);
   } finally {
     await session.close();

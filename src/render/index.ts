@@ -4,9 +4,6 @@
  * `writeReport` puts the files on disk. Chromium is opened here when the PDF is asked for, and
  * always closed before this returns.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import type { Analysed } from '../analyse.js';
 import { AnalysisSchema, type Analysis } from '../analysis.js';
 import { LEVEL_LABEL, LEVEL_SLUG, type Level } from '../classify/levels.js';
@@ -21,10 +18,9 @@ import { createBrowserSession, RenderError, type BrowserSession } from './browse
 import { buildWorkbook, SHEET_NAMES } from './excel.js';
 import { decisionText, reportTitle } from './format.js';
 import { renderHtml, type HtmlDocument, type HtmlMeta } from './html.js';
-import { renderMarkdown, type RenderedChart } from './markdown.js';
+import { renderMarkdown } from './markdown.js';
 import { printPdf } from './pdf.js';
 import { coverage } from './viewmodel.js';
-import { systemErrorReason } from '../output/write-error.js';
 import { stripBidiControls } from '../text/bidi.js';
 
 export const FORMATS = ['md', 'pdf', 'xlsx'] as const;
@@ -73,9 +69,6 @@ export async function render(result: Analysed, options: RenderOptions = {}): Pro
   } catch (error) {
     if (options.signal?.aborted || error instanceof AbortedError) return { ok: false, failure: { kind: 'aborted' } };
     if (error instanceof RenderError) return { ok: false, failure: { kind: 'rendering', message: error.message } };
-    // The PDF is printed in a temporary folder; a full disk there is said in Dutch too.
-    const reason = systemErrorReason(error);
-    if (reason) return { ok: false, failure: { kind: 'rendering', message: `Kan de tijdelijke bestanden niet schrijven in ${tmpdir()}: ${reason}; het vorige rapport is ongewijzigd.` } };
     throw error;
   } finally {
     options.signal?.removeEventListener('abort', abort);
@@ -129,7 +122,19 @@ async function renderFiles(job: Job): Promise<{ files: OutputFile[]; chromium: s
   const html = browser && report ? await stage('html', () => renderHtml(report.markdown, meta)) : undefined;
 
   const printStage = async (session: BrowserSession, document: HtmlDocument) => {
-    const printed = await stage('pdf', () => printInScratch(session, job, { base, document, charts: report?.charts ?? [], meta }), (p) => `${p.pages} pagina's`);
+    const printed = await stage(
+      'pdf',
+      () =>
+        printPdf(session, {
+          html: document.html,
+          assets: charts,
+          name: `${base}.pdf`,
+          meta,
+          creationDate: creationDate(job.settings, job.sourceDateEpoch),
+          timeoutMs: job.printTimeoutMs,
+        }),
+      (p) => `${p.pages} pagina's`,
+    );
     // Done with Chromium: it shuts down while the rest is made.
     void session.close();
     // The HTML kept beside the PDF gets the contents' page numbers the PDF has.
@@ -152,29 +157,6 @@ async function renderFiles(job: Job): Promise<{ files: OutputFile[]; chromium: s
   );
   checkAborted(job.signal);
   return { files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), chromium: chromium ?? null };
-}
-
-/**
- * Chromium loads the page and its figures from files: they go into a private temporary folder,
- * removed again after the print, so that the report folder is written by writeReport alone.
- */
-async function printInScratch(session: BrowserSession, job: Job, page: { base: string; document: HtmlDocument; charts: readonly RenderedChart[]; meta: HtmlMeta }) {
-  const scratch = await mkdtemp(join(tmpdir(), 'weerbaarheid-pdf-'));
-  try {
-    for (const { path, data } of [{ path: `${page.base}.html`, data: page.document.html }, ...page.charts.map((c) => ({ path: c.file, data: c.svg }))]) {
-      await mkdir(dirname(join(scratch, path)), { recursive: true });
-      await writeFile(join(scratch, path), data);
-    }
-    return await printPdf(session, {
-      htmlPath: join(scratch, `${page.base}.html`),
-      meta: page.meta,
-      allowedDir: scratch,
-      creationDate: creationDate(job.settings, job.sourceDateEpoch),
-      timeoutMs: job.printTimeoutMs,
-    });
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
-  }
 }
 
 /** Document properties and the cover: lines of their own, where bidi controls are removed (text/bidi.ts). */

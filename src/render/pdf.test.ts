@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBrowserSession, findChromium, RenderError, type BrowserSession } from './browser.js';
 import { renderHtml, type HtmlMeta } from './html.js';
-import { printPdf } from './pdf.js';
+import { printPdf, type PrintInput } from './pdf.js';
 import { PdfStructureError, readPdfPages } from './pdf-file.js';
 
 const FIXTURES = new URL('../../test/fixtures/md/', import.meta.url).pathname;
@@ -33,13 +33,18 @@ function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'weerbaarheid-pdf-test-'));
 }
 
-/** Renders Markdown into `dir` the way the pipeline does: HTML beside figuren/, then the PDF. */
+/** The fixture's charts, as render hands them over: in memory, by their path in the report. */
+const FIGURES: PrintInput['assets'] = readdirSync(join(FIXTURES, 'figuren')).map((name) => ({ path: `figuren/${name}`, data: readFileSync(join(FIXTURES, 'figuren', name)) }));
+
+function input(html: string, timeoutMs?: number): PrintInput {
+  return { html, assets: FIGURES, name: 'rapport.pdf', meta: META, creationDate: CREATED, timeoutMs };
+}
+
+/** Prints Markdown the way the pipeline does, and puts the PDF into `dir` for pdftotext. */
 async function renderInto(session: BrowserSession, dir: string, markdown: string, timeoutMs?: number) {
-  const htmlPath = join(dir, 'rapport.html');
-  writeFileSync(htmlPath, (await renderHtml(markdown, META)).html);
-  const outPath = join(dir, 'rapport.pdf');
-  const result = await printPdf(session, { htmlPath, meta: META, allowedDir: dir, creationDate: CREATED, timeoutMs });
+  const result = await printPdf(session, input((await renderHtml(markdown, META)).html, timeoutMs));
   // The writer's part: printPdf itself writes nothing.
+  const outPath = join(dir, 'rapport.pdf');
   writeFileSync(outPath, result.bytes);
   return { outPath, result };
 }
@@ -82,7 +87,6 @@ describe.skipIf(!chromium)(`PDF via Chromium${chromium ? '' : ' — OVERGESLAGEN
   beforeAll(async () => {
     session = createBrowserSession();
     dir = tempDir();
-    cpSync(join(FIXTURES, 'figuren'), join(dir, 'figuren'), { recursive: true });
     const { outPath, result } = await renderInto(session, dir, readFileSync(join(FIXTURES, 'rapport.md'), 'utf8'));
     ({ pages, pageNumbers, blocked, prints } = result);
     pdfPath = outPath;
@@ -93,11 +97,10 @@ describe.skipIf(!chromium)(`PDF via Chromium${chromium ? '' : ' — OVERGESLAGEN
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('prints cover, contents and the body over several pages, leaving only the PDF and the HTML', () => {
+  it('prints cover, contents and the body over several pages, with every request the page makes answered', () => {
     expect(pages).toBeGreaterThanOrEqual(8);
     expect(pages).toBeLessThanOrEqual(20);
     expect(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' })).toMatch(new RegExp(`^Pages:\\s+${pages}$`, 'm'));
-    expect(readdirSync(dir).sort()).toEqual(['figuren', 'rapport.html', 'rapport.pdf']);
     expect(blocked).toEqual([]);
   });
 
@@ -170,7 +173,7 @@ describe.skipIf(!chromium)(`PDF via Chromium${chromium ? '' : ' — OVERGESLAGEN
     expect(Number(outlines?.[1])).toBeGreaterThanOrEqual(10);
   });
 
-  it('prints the charts from figuren/ as vector graphics with their captions', () => {
+  it('prints the charts given in memory as vector graphics with their captions', () => {
     const page = pageNumbers.get('verdeling-over-klassen')!;
     const text = pdftotext(pdfPath, page) + pdftotext(pdfPath, page + 1);
     expect(text).toContain('Klassenverdeling'); // text inside the SVG stays text: it is vector
@@ -211,10 +214,9 @@ describe.skipIf(!chromium)(`PDF via Chromium${chromium ? '' : ' — OVERGESLAGEN
   it('prints with JavaScript off: a script in the page itself does not run', async () => {
     const scriptDir = tempDir();
     try {
-      const htmlPath = join(scriptDir, 'rapport.html');
-      writeFileSync(htmlPath, '<!DOCTYPE html><p id="t">Zonder scripts</p><script>document.getElementById("t").textContent = "Script gedraaid";</script>');
+      const html = '<!DOCTYPE html><p id="t">Zonder scripts</p><script>document.getElementById("t").textContent = "Script gedraaid";</script>';
       const outPath = join(scriptDir, 'rapport.pdf');
-      writeFileSync(outPath, (await printPdf(session, { htmlPath, meta: META, allowedDir: scriptDir, creationDate: CREATED })).bytes);
+      writeFileSync(outPath, (await printPdf(session, input(html))).bytes);
       const text = pdftotext(outPath);
       expect(text).toContain('Zonder scripts');
       expect(text).not.toContain('Script gedraaid');
@@ -263,30 +265,18 @@ describe.skipIf(!chromium)(`PDF via Chromium${chromium ? '' : ' — OVERGESLAGEN
     }
   });
 
-  it('aborts requests outside figuren/ even when the HTML itself asks for them', async () => {
-    const hostileDir = tempDir();
-    try {
-      cpSync(join(FIXTURES, 'figuren'), join(hostileDir, 'figuren'), { recursive: true });
-      for (const name of ['geheim.svg', 'ook-geheim.svg']) writeFileSync(join(hostileDir, name), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-      const htmlPath = join(hostileDir, 'rapport.html');
-      const images = ['figuren/klassen.svg', 'figuren/../geheim.svg', 'ook-geheim.svg', 'file:///etc/hostname'];
-      writeFileSync(htmlPath, `<!DOCTYPE html><p>${images.map((src) => `<img src="${src}">`).join('')}</p>`);
-      const { blocked } = await printPdf(session, {
-        htmlPath,
-        meta: META,
-        allowedDir: hostileDir,
-        creationDate: CREATED,
-      });
-      expect(blocked.map((u) => u.replace(/^.*\//, '')).sort()).toEqual(['geheim.svg', 'hostname', 'ook-geheim.svg']);
-    } finally {
-      rmSync(hostileDir, { recursive: true, force: true });
-    }
+  it('answers only the given figures, and aborts every other request even when the HTML itself asks for it', async () => {
+    const images = ['figuren/klassen.svg', 'figuren/../geheim.svg', 'ook-geheim.svg', 'file:///etc/hostname', `file://${join(FIXTURES, 'figuren', 'klassen.svg')}`];
+    const { blocked } = await printPdf(session, input(`<!DOCTYPE html><p>${images.map((src) => `<img src="${src}">`).join('')}</p>`));
+    expect(blocked.map((u) => u.replace(/^.*\//, '')).sort()).toEqual(['geheim.svg', 'hostname', 'klassen.svg', 'ook-geheim.svg']);
+    // The figure the page may load is answered from memory, not from a file of that name on disk.
+    expect(blocked).toContain(`file://${join(FIXTURES, 'figuren', 'klassen.svg')}`);
   });
 
   it('prints byte-identical PDFs for the same input: no clock in the file', async () => {
     const again = join(dir, 'opnieuw.pdf');
     try {
-      writeFileSync(again, (await printPdf(session, { htmlPath: join(dir, 'rapport.html'), meta: META, allowedDir: dir, creationDate: CREATED })).bytes);
+      writeFileSync(again, (await printPdf(session, input((await renderHtml(readFileSync(join(FIXTURES, 'rapport.md'), 'utf8'), META)).html))).bytes);
       // Chromium names the tagged structure's elements by DOM node ids (`/ID`, and table cells' `/Headers`),
       // which shift with what the renderer did before; the rest of the file, dates included, must be the same bytes.
       const withoutNodeIds = (path: string) => readFileSync(path, 'latin1').replace(/\(node\d+\)/g, '(node)');
@@ -296,16 +286,11 @@ describe.skipIf(!chromium)(`PDF via Chromium${chromium ? '' : ' — OVERGESLAGEN
     }
   });
 
-  it('turns a failed load into RenderError print-failed without writing anything', async () => {
-    const emptyDir = tempDir();
-    try {
-      const input = { htmlPath: join(emptyDir, 'ontbreekt.html'), meta: META, allowedDir: emptyDir, creationDate: CREATED };
-      const error = await printPdf(session, input).catch((e: unknown) => e);
-      expect((error as RenderError).code).toBe('print-failed');
-      expect(readdirSync(emptyDir)).toEqual([]);
-    } finally {
-      rmSync(emptyDir, { recursive: true, force: true });
-    }
+  it("turns a failed load into RenderError print-failed, naming the PDF", async () => {
+    const failing: BrowserSession = { ...session, page: () => Promise.reject(new Error('net::ERR_FAILED')) };
+    const error = await printPdf(failing, input('<!DOCTYPE html><p>x</p>')).catch((e: unknown) => e);
+    expect((error as RenderError).code).toBe('print-failed');
+    expect((error as RenderError).message).toBe('PDF rapport.pdf niet gemaakt: net::ERR_FAILED');
   });
 
   it('turns a time-out into RenderError and leaves no PDF or temp file', async () => {
@@ -314,7 +299,7 @@ describe.skipIf(!chromium)(`PDF via Chromium${chromium ? '' : ' — OVERGESLAGEN
       const error = await renderInto(session, slowDir, readFileSync(join(FIXTURES, 'rapport.md'), 'utf8'), 1).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(RenderError);
       expect((error as RenderError).code).toBe('timeout');
-      expect(readdirSync(slowDir)).toEqual(['rapport.html']);
+      expect(readdirSync(slowDir)).toEqual([]);
     } finally {
       rmSync(slowDir, { recursive: true, force: true });
     }

@@ -1,7 +1,5 @@
-import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, join, resolve, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { extname, join } from 'node:path';
 import { TimeoutError, type HTTPRequest, type Page, type PDFOptions } from 'puppeteer-core';
 import { TEMPLATES_DIR } from '../version.js';
 import { RenderError, type BrowserSession } from './browser.js';
@@ -10,11 +8,13 @@ import { PdfStructureError, readPdfPages } from './pdf-file.js';
 import { finishPdf } from './pdf-finish.js';
 
 export interface PrintInput {
-  /** The HTML written by renderHtml, in the output folder beside `figuren/` (the writer's staging folder). */
-  htmlPath: string;
+  /** The page renderHtml made. */
+  html: string;
+  /** All the page may load besides itself, by path relative to it: the charts, `figuren/<name>.svg`. */
+  assets: readonly { path: string; data: string | Uint8Array }[];
+  /** The PDF's file name, for messages. */
+  name: string;
   meta: HtmlMeta;
-  /** The output folder: only `<allowedDir>/figuren/*` may be loaded besides the document. */
-  allowedDir: string;
   /** Creation and modification date in the PDF metadata (the analysis' date, not the clock). */
   creationDate: Date;
   timeoutMs?: number;
@@ -24,7 +24,7 @@ export interface PrintResult {
   pages: number;
   /** Heading id → page, as printed in the contents (for an HTML with the same numbers). */
   pageNumbers: Map<string, number>;
-  /** Requests that were aborted; the document itself never needs one. */
+  /** Requests that were aborted: any but the document and its assets. */
   blocked: string[];
   /** How often the page was printed: the measuring print and the final ones; normally two, one of each. */
   prints: number;
@@ -43,16 +43,13 @@ const MAX_FINAL_PASSES = 2;
  * fill those into the contents and print again until the numbers are stable. The first print only
  * measures: it leaves out the tags and outline, which take as long as the layout but move nothing,
  * so it costs half a final print. The last print is finished by pdf-finish.ts (metadata, output
- * intent, artifacts, structure). Nothing is written to disk.
+ * intent, artifacts, structure). The page and its assets are served from memory: nothing is
+ * written to disk, and nothing is read from it but the tool's own colour profile.
  */
 export async function printPdf(session: BrowserSession, input: PrintInput): Promise<PrintResult> {
   const timeout = input.timeoutMs ?? 60_000;
   try {
-    const [printed, html, iccProfile] = await Promise.all([
-      session.page((page) => printPasses(page, input, timeout)),
-      readFile(input.htmlPath),
-      readIccProfile(),
-    ]);
+    const [printed, iccProfile] = await Promise.all([session.page((page) => printPasses(page, input, timeout)), readIccProfile()]);
     const { pdf, pages, pageNumbers, blocked, prints, linkTexts } = printed;
     const producer = await session.version();
     const bytes = await finishPdf(pdf, {
@@ -67,11 +64,11 @@ export async function printPdf(session: BrowserSession, input: PrintInput): Prom
       iccProfile,
       linkTexts,
       // The same HTML printed on the same date is the same document.
-      idSeed: `${input.creationDate.toISOString()}\n${html.toString('latin1')}`,
+      idSeed: `${input.creationDate.toISOString()}\n${Buffer.from(input.html).toString('latin1')}`,
     });
     return { pages, pageNumbers, blocked, prints, producer, bytes };
   } catch (cause) {
-    throw asRenderError(cause, input.htmlPath);
+    throw asRenderError(cause, input.name);
   }
 }
 
@@ -85,8 +82,8 @@ function readIccProfile(): Promise<Buffer> {
 async function printPasses(page: Page, input: PrintInput, timeout: number) {
   page.setDefaultTimeout(timeout);
   await page.setJavaScriptEnabled(false);
-  const blocked = await guardRequests(page, input);
-  await page.goto(pathToFileURL(resolve(input.htmlPath)).href, { waitUntil: 'load', timeout });
+  const blocked = await serveFromMemory(page, input);
+  await page.goto(DOCUMENT_URL, { waitUntil: 'load', timeout });
   const options = pdfOptions(timeout);
   let wanted = readPdfPages(Buffer.from(await page.pdf(measureOptions(options)))).destinations;
   for (let pass = 1; ; pass++) {
@@ -146,37 +143,36 @@ function sameNumbers(a: Map<string, number>, b: Map<string, number>): boolean {
   return a.size === b.size && [...a].every(([id, page]) => b.get(id) === page);
 }
 
-/** Aborts every request except the document itself and existing files in `<allowedDir>/figuren`. */
-async function guardRequests(page: Page, input: PrintInput): Promise<string[]> {
-  const documentUrl = pathToFileURL(resolve(input.htmlPath)).href;
-  const figures = realpathOrUndefined(join(input.allowedDir, 'figuren'));
+/**
+ * Where the page seems to be: a file URL, so that the page's own CSP (images from `file:` only)
+ * and its relative links hold as in the HTML kept beside the PDF. Every request is answered from
+ * memory or aborted, so nothing at that path, or any other, is ever read.
+ */
+const DOCUMENT_URL = 'file:///weerbaarheid-rapport/rapport.html';
+
+/** The charts are SVG; anything else Chromium sniffs. */
+const CONTENT_TYPES: Record<string, string> = { '.svg': 'image/svg+xml' };
+
+/** Answers the document and its assets from `input`; aborts every other request. */
+async function serveFromMemory(page: Page, input: PrintInput): Promise<string[]> {
+  const served = new Map<string, { contentType: string; body: string | Uint8Array }>([
+    [DOCUMENT_URL, { contentType: 'text/html; charset=utf-8', body: input.html }],
+    ...input.assets.map(({ path, data }) => [new URL(path, DOCUMENT_URL).href, { contentType: CONTENT_TYPES[extname(path)] ?? 'application/octet-stream', body: data }] as const),
+  ]);
   const blocked: string[] = [];
-  const allowed = (url: string): boolean => {
-    if (url.split('#')[0] === documentUrl) return true;
-    if (!figures || !url.startsWith('file:')) return false;
-    const target = realpathOrUndefined(fileURLToPath(url));
-    return target !== undefined && target.startsWith(figures + sep);
-  };
   await page.setRequestInterception(true);
   page.on('request', (request: HTTPRequest) => {
     if (request.isInterceptResolutionHandled()) return;
     const url = request.url();
-    if (allowed(url)) {
-      void request.continue().catch(() => undefined);
+    const answer = served.get(url.split('#')[0]!);
+    if (answer) {
+      void request.respond({ status: 200, ...answer }).catch(() => undefined);
     } else {
       blocked.push(url);
       void request.abort('blockedbyclient').catch(() => undefined);
     }
   });
   return blocked;
-}
-
-function realpathOrUndefined(path: string): string | undefined {
-  try {
-    return realpathSync(path);
-  } catch {
-    return undefined;
-  }
 }
 
 /** Page size, margins and the running header and footer come from the print stylesheet (@page). */
@@ -189,9 +185,8 @@ function measureOptions(options: PDFOptions): PDFOptions {
   return { ...options, tagged: false, outline: false };
 }
 
-function asRenderError(cause: unknown, htmlPath: string): RenderError {
+function asRenderError(cause: unknown, name: string): RenderError {
   if (cause instanceof RenderError) return cause;
-  const name = basename(htmlPath).replace(/\.html?$/i, '.pdf');
   if (cause instanceof TimeoutError) {
     return new RenderError('timeout', `PDF ${name} niet gemaakt: Chromium deed er te lang over (${cause.message}).`, { cause });
   }
