@@ -9,7 +9,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CAN_EXCHANGE } from '../src/output/exchange.js';
-import { createBrowserSession, RenderError, type BrowserSession } from '../src/render/browser.js';
+import { createBrowserSession, findChromium, RenderError, type BrowserSession } from '../src/render/browser.js';
 import { runGenerate } from '../src/run.js';
 import { runMain } from './helpers/cli.js';
 import { BIN, EXAMPLE_DIR, copyData, deadPid, removeTempDirs, snapshot, tempDir } from './helpers/fixtures.js';
@@ -136,12 +136,14 @@ describe('a failed run leaves the previous report intact', () => {
     await new Promise((resolve) => setTimeout(resolve, delay * 1000));
     if (browser !== undefined) process.kill(browser, 'SIGKILL');
     const code = await exited;
-    expect(performance.now() - start).toBeLessThan(60_000);
+    // Noticed when it happens, not at the launch's 30 s deadline.
+    expect(performance.now() - start).toBeLessThan(20_000);
     // Killed after it had printed, the run may have finished; otherwise exit 3 with one line.
     if (code === 0) return;
     expect(code).toBe(3);
-    // A kill during launch is sometimes noticed only by the launch deadline (seen under load): still one Dutch line, exit 3, within 60 s.
-    expect(failureLines(stderr)).toEqual([expect.stringMatching(/^Chromium (stopte onverwacht|kon niet worden gestart \(.*\): het (stopte tijdens het starten\.|antwoordde niet binnen 30 s\.))/)]);
+    expect(failureLines(stderr)).toEqual([
+      expect.toBeOneOf(['Chromium stopte onverwacht terwijl de PDF werd gemaakt.', `Chromium kon niet worden gestart (${findChromium()}): het stopte tijdens het starten.`]),
+    ]);
     expect(await snapshot(out)).toEqual(before);
     await noStaging(out);
     expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`weerbaarheid-chromium-${child.pid}-`))).toEqual([]);
