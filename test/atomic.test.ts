@@ -9,7 +9,8 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CAN_EXCHANGE } from '../src/output/exchange.js';
-import { createBrowserSession, findChromium, RenderError, type BrowserSession } from '../src/render/browser.js';
+import { CLOSE_WAIT_MS, createBrowserSession, findChromium, PROTOCOL_TIMEOUT_MS, RenderError, type BrowserSession } from '../src/render/browser.js';
+import { PRINT_TIMEOUT_MS } from '../src/render/pdf.js';
 import { runGenerate } from '../src/run.js';
 import { runMain } from './helpers/cli.js';
 import { BIN, EXAMPLE_DIR, copyData, deadPid, removeTempDirs, snapshot, tempDir } from './helpers/fixtures.js';
@@ -108,6 +109,39 @@ describe('a failed run leaves the previous report intact', () => {
     expect(await snapshot(out)).toEqual(before);
     await noStaging(out);
     expect(alive(real.pid()!)).toBe(false);
+  });
+
+  it('when Chromium freezes the moment it prints: exit 3 with one Dutch line in seconds, the frozen browser killed, no profile left', async () => {
+    const { out, before } = await previousReport();
+    // Short time-outs: the production ones bring the same end within 60 s (next test).
+    const real = createBrowserSession({ protocolTimeoutMs: 3_000 });
+    const frozen: BrowserSession = {
+      ...real,
+      page: (fn) =>
+        real.page((page) => {
+          const print = page.pdf.bind(page);
+          page.pdf = (options) => (process.kill(real.pid()!, 'SIGSTOP'), print(options));
+          return fn(page);
+        }),
+    };
+    const start = performance.now();
+    try {
+      const result = await runGenerate({ dataDir: data, outDir: out, browser: () => frozen, printTimeoutMs: 2_000 });
+      expect(performance.now() - start).toBeLessThan(30_000);
+      expect(result.exitCode).toBe(3);
+      expect(result.failure).toBe('PDF weerbaarheidsanalyse-nafin-2025-departementaal-vertrouwelijk.pdf niet gemaakt: Chromium deed er langer dan 2 s over.');
+      expect(await snapshot(out)).toEqual(before);
+      await noStaging(out);
+      expect(alive(real.pid()!)).toBe(false);
+      expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`weerbaarheid-chromium-${process.pid}-`))).toEqual([]);
+    } finally {
+      if (alive(real.pid()!)) process.kill(real.pid()!, 'SIGKILL');
+    }
+  });
+
+  it('the production time-outs end a frozen print within 60 s: the longest wait plus closing a context, the browser and its process', () => {
+    expect(PRINT_TIMEOUT_MS).toBeLessThan(PROTOCOL_TIMEOUT_MS);
+    expect(Math.max(PRINT_TIMEOUT_MS, PROTOCOL_TIMEOUT_MS) + 3 * CLOSE_WAIT_MS).toBeLessThan(60_000);
   });
 
   it('when Chromium is not an executable browser (exit 3, one Dutch line)', async () => {

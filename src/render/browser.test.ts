@@ -132,6 +132,26 @@ describe.skipIf(!chromium)('a Chromium that dies', () => {
   });
 });
 
+describe.skipIf(!chromium)('a Chromium that freezes (SIGSTOP)', () => {
+  it('before its start-up tab is ready: one protocol time-out ends the page, not one for each way of getting a page', async () => {
+    const session = createBrowserSession({ protocolTimeoutMs: 2_000 });
+    try {
+      await session.version();
+      process.kill(session.pid()!, 'SIGSTOP');
+      const start = performance.now();
+      const error = await failure(session.page(async () => 'geprint'));
+      expect(performance.now() - start).toBeLessThan(3_500);
+      expect(error.code).toBe('timeout');
+      expect(error.message).toBe('Chromium antwoordde 2 s lang niet en is gestopt.');
+      await session.close();
+      expect(alive(session.pid()!)).toBe(false);
+    } finally {
+      if (alive(session.pid()!)) process.kill(session.pid()!, 'SIGKILL');
+    }
+    expect(profiles()).toEqual([]);
+  });
+});
+
 describe.skipIf(!chromium)('profiles of killed runs', () => {
   it('are removed by the next launch; a live run’s profile stays', async () => {
     const gone = deadPid();

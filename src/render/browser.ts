@@ -77,15 +77,17 @@ export interface BrowserSession extends AsyncDisposable {
   pid(): number | undefined;
 }
 
-/** How long to wait for a page to close before leaving it to the browser's own close. */
+/** How long to wait for a context or the browser to close, and for a killed browser's process to end. */
 export const CLOSE_WAIT_MS = 5_000;
 /** Chromium starts in a second or two; one that has not answered by then never will. */
 const LAUNCH_TIMEOUT_MS = 30_000;
 /**
  * The longest any one request to Chromium may take (puppeteer's default is three minutes). Above
- * a print's own time-out in normal use; a browser that stops answering ends the run in this time.
+ * a print's own time-out (PRINT_TIMEOUT_MS in pdf.ts). A browser that freezes mid-print ends the
+ * run within the longer of the two plus the waits of closing (a context, the browser, its process
+ * after the kill): 35 + 3 × 5 = 50 s, under the minute a run may take to fail.
  */
-export const PROTOCOL_TIMEOUT_MS = 45_000;
+export const PROTOCOL_TIMEOUT_MS = 35_000;
 
 const PROFILE_PREFIX = 'weerbaarheid-chromium-';
 
@@ -307,8 +309,9 @@ export function createBrowserSession(opts: { executablePath?: string; timeoutMs?
       if (closing) throw closedError();
       const claimed = !usedInitial;
       usedInitial = true;
-      // A failed launch is reported by the browser() below, with its reason.
-      const first = claimed ? await startUpTab().catch(() => undefined) : undefined;
+      // A start-up tab that failed (the launch, or a browser that stopped answering) fails the
+      // page: a new context would wait for the same browser once more.
+      const first = claimed ? await startUpTab() : undefined;
       if (first) return guarded(() => fn(first));
       // Later pages get a context each: nothing shared between prints, and closing a context does
       // not hang the way page.close() can after a navigation that timed out with requests intercepted.

@@ -34,6 +34,13 @@ export interface PrintResult {
   bytes: Uint8Array;
 }
 
+/**
+ * How long loading the page and each print may take: a tenth of a second per page in normal use
+ * (10,000 risks print in seconds). Below the browser's protocol time-out, so a print that is too
+ * slow is reported as one, naming the PDF (the sum of both with closing is in browser.ts).
+ */
+export const PRINT_TIMEOUT_MS = 30_000;
+
 /** Final prints after the measuring one: normally one; a contents that changes length by its numbers gets one more. */
 const MAX_FINAL_PASSES = 2;
 
@@ -46,7 +53,7 @@ const MAX_FINAL_PASSES = 2;
  * intent, artifacts, structure). Nothing is written to disk.
  */
 export async function printPdf(session: BrowserSession, input: PrintInput): Promise<PrintResult> {
-  const timeout = input.timeoutMs ?? 60_000;
+  const timeout = input.timeoutMs ?? PRINT_TIMEOUT_MS;
   try {
     const [printed, html, iccProfile] = await Promise.all([
       session.page((page) => printPasses(page, input, timeout)),
@@ -71,7 +78,7 @@ export async function printPdf(session: BrowserSession, input: PrintInput): Prom
     });
     return { pages, pageNumbers, blocked, prints, producer, bytes };
   } catch (cause) {
-    throw asRenderError(cause, input.htmlPath);
+    throw asRenderError(cause, input.htmlPath, timeout);
   }
 }
 
@@ -189,11 +196,11 @@ function measureOptions(options: PDFOptions): PDFOptions {
   return { ...options, tagged: false, outline: false };
 }
 
-function asRenderError(cause: unknown, htmlPath: string): RenderError {
+function asRenderError(cause: unknown, htmlPath: string, timeout: number): RenderError {
   if (cause instanceof RenderError) return cause;
   const name = basename(htmlPath).replace(/\.html?$/i, '.pdf');
   if (cause instanceof TimeoutError) {
-    return new RenderError('timeout', `PDF ${name} niet gemaakt: Chromium deed er te lang over (${cause.message}).`, { cause });
+    return new RenderError('timeout', `PDF ${name} niet gemaakt: Chromium deed er langer dan ${timeout / 1000} s over.`, { cause });
   }
   const detail = cause instanceof PdfStructureError ? `onverwachte PDF-opbouw: ${cause.message}` : (cause as Error).message;
   return new RenderError('print-failed', `PDF ${name} niet gemaakt: ${detail}`, { cause });
