@@ -250,6 +250,34 @@ describe('a failed run leaves the previous report intact', () => {
       }
     });
 
+    it('a full temporary folder while Chromium prints the PDF: exit 3, one Dutch line naming the folder', async () => {
+      const { out, before } = await previousReport();
+      const full = await tempDir();
+      mount(full, 'size=1m');
+      const saved = process.env.TMPDIR;
+      const restore = () => (saved === undefined ? delete process.env.TMPDIR : (process.env.TMPDIR = saved));
+      let session: BrowserSession | undefined;
+      try {
+        // Chromium takes its temporary folder (and its profile's) from TMPDIR when it starts; the run keeps the usual one.
+        process.env.TMPDIR = full;
+        session = createBrowserSession();
+        await session.version();
+        restore();
+        const free = Number(execFileSync('df', ['--output=avail', '-B1', full], { encoding: 'utf8' }).split('\n')[1]);
+        await writeFile(join(full, 'vulling'), Buffer.alloc(Math.max(0, free - 4096)));
+        const browser = session;
+        const result = await runGenerate({ dataDir: data, outDir: out, browser: () => browser });
+        expect(result.exitCode).toBe(3);
+        expect(result.failure).toBe(`Chromium kon de PDF niet schrijven in zijn tijdelijke map ${full}; is die schijf vol?`);
+        expect(await snapshot(out)).toEqual(before);
+        await noStaging(out);
+      } finally {
+        restore();
+        await session?.close();
+        execFileSync('umount', [full]);
+      }
+    });
+
     it('an output folder that is a mount point: exit 2 with a Dutch line before anything is rendered', async () => {
       const mnt = await tempDir();
       mount(mnt, 'size=1m');

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { mkdtemp, readdir, readlink, rm } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import puppeteer, { ProtocolError, type Browser, type ConnectionTransport, type Page } from 'puppeteer-core';
 import { isGone } from '../pid.js';
@@ -131,6 +131,11 @@ function asBrowserError(cause: unknown, l: Launched, protocolMs: number): unknow
   if (!l.browser.connected || hasEnded(l.child)) return new RenderError('browser-died', diedError().message, { cause });
   if (cause instanceof ProtocolError && /timed out/i.test(cause.message)) {
     return new RenderError('timeout', `Chromium antwoordde ${protocolMs / 1000} s lang niet en is gestopt.`, { cause });
+  }
+  // Chromium hands a PDF over through a file in its temporary folder (its profile's, from the same
+  // TMPDIR); a full disk there surfaces only as a failed read of that file.
+  if (cause instanceof ProtocolError && /\bIO\.read\b/.test(cause.message)) {
+    return new RenderError('print-failed', `Chromium kon de PDF niet schrijven in zijn tijdelijke map ${dirname(l.profileDir)}; is die schijf vol?`, { cause });
   }
   return cause;
 }
