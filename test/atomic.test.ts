@@ -12,6 +12,7 @@ import { CAN_EXCHANGE } from '../src/output/exchange.js';
 import { CLOSE_WAIT_MS, createBrowserSession, findChromium, PROTOCOL_TIMEOUT_MS, RenderError, type BrowserSession } from '../src/render/browser.js';
 import { PRINT_TIMEOUT_MS } from '../src/render/pdf.js';
 import { runGenerate } from '../src/run.js';
+import { aliasBomb } from './corpus/files.js';
 import { runMain } from './helpers/cli.js';
 import { BIN, EXAMPLE_DIR, copyData, deadPid, removeTempDirs, snapshot, tempDir } from './helpers/fixtures.js';
 
@@ -64,7 +65,7 @@ describe('a failed run leaves the previous report intact', () => {
   });
 
   it.each([
-    ['an alias bomb', (yaml: string) => `${yaml}${[...'abcdefghi'].map((n, i, all) => `${n}: &${n} [${Array(10).fill(i ? `*${all[i - 1]}` : 'x').join(', ')}]`).join('\n')}\n`, /^analyse\.yaml\n {2}rij \d+: fout: .*aliassen.*100 .*\[te-veel-aliassen\]$/m],
+    ['an alias bomb', aliasBomb, /^analyse\.yaml\n {2}rij \d+: fout: .*aliassen.*100 .*\[te-veel-aliassen\]$/m],
     ['a netwerk of 100,000 letters', (yaml: string) => yaml.replace(/^netwerk: .*$/m, `netwerk: ${'N'.repeat(100_000)}`), /^analyse\.yaml\n {2}rij \d+, kolom netwerk: fout: .*bestandsnamen.*\[waarde-te-lang\]$/m],
   ])('on %s in analyse.yaml: exit 1 with a located Dutch error, quickly', async (_, edit, line) => {
     const { out, before } = await previousReport();
