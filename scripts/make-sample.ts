@@ -53,7 +53,11 @@ export function analyseYaml(jaar: number, vorige?: string): string {
     'organisatie: Ministerie van Defensie',
     'netwerk: NAFIN',
     `peildatum: ${jaar}-12-31`,
-    `rubricering: ${LEVEL}`,
+    // The classification decision (VIR-BI): who set the level and when it lapses, on the cover of the full version.
+    'rubricering:',
+    `  niveau: ${LEVEL}`,
+    `  vervalt: ${jaar + 5}-12-31`,
+    '  vastgesteldDoor: Directeur CIO Defensie',
     // Fictional data: the report says so on its cover and in its front matter.
     'voorbeeld: true',
     ...(vorige === undefined ? [] : [`vorige: ${vorige}`]),

@@ -4,7 +4,7 @@
  * Key order here is the key order in analysis.json.
  */
 import { z } from 'zod';
-import { IncidentSchema, IsoDate, LevelSchema, MeasureSchema, MethodSchema, ReportStatus, RiskClass, RiskSchema, MeasureStatus } from './model.js';
+import { ClassificationDecisionSchema, IncidentSchema, IsoDate, LevelSchema, MeasureSchema, MethodSchema, ReportStatus, RiskClass, RiskSchema, MeasureStatus } from './model.js';
 
 export const RiskLevelSchema = z.object({
   kans: z.number(),
@@ -114,8 +114,11 @@ export const CountsSchema = z.object({
   kostenPerStatus: z.record(MeasureStatus, z.object({ kostenStructureel: z.number(), kostenEenmalig: z.number() })),
   /** Open risks per rounded kans × impact: matrix[niveau][kans-1][impact-1]. */
   matrix: z.object({ bruto: z.array(z.array(z.number().int())), actueel: z.array(z.array(z.number().int())), streef: z.array(z.array(z.number().int())) }),
-  /** Open risks per threat category (name order): per indicator code, in total and hoog or zeer hoog actueel. */
-  dreiging: z.array(z.object({ categorie: z.string(), perIndicator: z.record(z.string(), z.number().int()), totaal: z.number().int(), hoog: z.number().int() })),
+  /**
+   * Open risks per threat category (name order): per indicator code, in total and hoog or zeer hoog actueel.
+   * In a version below the analysis' own level, the categories that only hidden risks name are one last row with categorie null.
+   */
+  dreiging: z.array(z.object({ categorie: z.string().nullable(), perIndicator: z.record(z.string(), z.number().int()), totaal: z.number().int(), hoog: z.number().int() })),
   /** The lengths of the trend's lists; null without last year. */
   trend: z
     .object({ nieuweRisicos: z.number().int(), geslotenRisicos: z.number().int(), klasseOmhoog: z.number().int(), klasseOmlaag: z.number().int(), nieuwTeLaat: z.number().int(), nieuwGereed: z.number().int() })
@@ -185,6 +188,8 @@ export const AnalysisSchema = z.object({
   peildatum: IsoDate,
   /** Level this analysis (after filtering) is rendered for. */
   rubricering: LevelSchema,
+  /** When the classification lapses and who set it; only at the analysis' own level, and only when analyse.yaml gives them. */
+  rubriceringBesluit: ClassificationDecisionSchema.optional(),
   organisatie: z.string(),
   /** What the cover says about this edition; absent in analysis.json files of older versions. */
   uitgave: z.object({ status: ReportStatus, uitgevendeEenheid: z.string().nullable(), uitgiftedatum: IsoDate }).optional(),

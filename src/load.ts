@@ -43,7 +43,7 @@ export async function loadData(dataDir: string, step: StepRunner = untimed): Pro
   return { settings, registers: checked.registers, inputs, messages: boundMessages([...messages, ...checked.messages]) };
 }
 
-/** Last year as this year's scoring needs it. */
+/** A data folder's year as the scoring of a later year needs it. */
 export interface PreviousData {
   registers: Registers;
   settings: Settings;
@@ -51,6 +51,7 @@ export interface PreviousData {
   earlier?: PreviousData | Analysis;
 }
 
+/** Last year as this year's scoring needs it. */
 export interface PreviousYear {
   /** Its result over all its items: the analysis.json written then, or its data folder scored now. */
   previous?: Analysis;

@@ -162,6 +162,32 @@ export const ReportStatus = z.enum(['concept', 'definitief']);
 /** What the sample's report says on its cover and in its front matter (`voorbeeld: true`). */
 export const SAMPLE_NOTICE = 'VOORBEELD – fictieve gegevens';
 
+/**
+ * Of the classification decision (VIR-BI) on the full report: the date it lapses and who set it.
+ * Only the report at the analysis' own level carries it (see classify/filter.ts, decisionAt).
+ */
+export const ClassificationDecisionSchema = z
+  .object({
+    vervalt: IsoDate.optional(),
+    /** A role or office, e.g. `Directeur CIO Defensie`. */
+    vastgesteldDoor: z.string().min(1).optional(),
+  })
+  .strict();
+export type ClassificationDecision = z.infer<typeof ClassificationDecisionSchema>;
+
+/** `rubricering` in analyse.yaml: the level, or the level with the decision (`{ niveau, vervalt, vastgesteldDoor }`). */
+const ClassificationInput = z.union([LevelSchema, z.object({ niveau: LevelSchema, ...ClassificationDecisionSchema.shape }).strict()]);
+
+/** The one internal shape: `rubricering` is the level, the decision beside it when analyse.yaml gives one. */
+function settleClassification<T extends { rubricering: z.infer<typeof ClassificationInput> }>({ rubricering, ...rest }: T) {
+  const out: Omit<T, 'rubricering'> & { rubricering: z.infer<typeof LevelSchema>; rubriceringBesluit?: ClassificationDecision } = { ...rest, rubricering: typeof rubricering === 'string' ? rubricering : rubricering.niveau };
+  if (typeof rubricering !== 'string') {
+    const { niveau: _niveau, ...decision } = rubricering;
+    if (Object.keys(decision).length) out.rubriceringBesluit = decision;
+  }
+  return out;
+}
+
 /** analyse.yaml. Keys in Dutch, as analysts write them. Unknown keys are errors. */
 export const ConfigSchema = z
   .object({
@@ -170,7 +196,7 @@ export const ConfigSchema = z
     netwerk: z.string().min(1),
     /** Reference date; default 31 December of `jaar`. */
     peildatum: IsoDate.optional(),
-    rubricering: LevelSchema,
+    rubricering: ClassificationInput,
     /** Status printed on the cover: a concept until the analysis is adopted. */
     status: ReportStatus.default('concept'),
     /** The issuing unit under the organisation (directie, afdeling), printed on the cover. */
@@ -188,7 +214,8 @@ export const ConfigSchema = z
     /** The sample analysis with fictional data: its report says so on the cover and in the front matter. */
     voorbeeld: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .transform(settleClassification);
 export type Config = z.infer<typeof ConfigSchema>;
 /** The config after defaults are settled (peildatum filled in). */
 export type Settings = Config & { peildatum: IsoDate };

@@ -3,6 +3,7 @@
  * Openbaar and in contact persons never reach an Openbaar report in any format, while a
  * Stg. Geheim report of the same register holds them.
  */
+import { execFileSync } from 'node:child_process';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -25,10 +26,14 @@ const CANARY = {
   hiddenLateId: 'M-KANARIE-77',
 };
 
+/** The classification decision on the full (Stg. Geheim) report, from analyse.yaml. */
+const DECISION = { vervalt: '2031-12-31', vastgesteldDoor: 'Directeur CIO Defensie' };
+const DECISION_TEXT = 'vastgesteld door Directeur CIO Defensie; vervalt op 31 december 2031';
+
 async function writeRegister(dir: string) {
   await writeFile(
     join(dir, 'analyse.yaml'),
-    'jaar: 2025\norganisatie: Ministerie van Defensie\nnetwerk: NAFIN\npeildatum: 2025-12-31\nrubricering: Stg. Geheim\n',
+    `jaar: 2025\norganisatie: Ministerie van Defensie\nnetwerk: NAFIN\npeildatum: 2025-12-31\nrubricering:\n  niveau: Stg. Geheim\n  vervalt: ${DECISION.vervalt}\n  vastgesteldDoor: ${DECISION.vastgesteldDoor}\n`,
   );
   const wb = new ExcelJS.Workbook();
   const risks = wb.addWorksheet("Risico's");
@@ -57,12 +62,14 @@ let data: string;
 let openbaar: Record<string, string>;
 let geheim: Record<string, string>;
 let openbaarFiles: string[];
+let outOpen: string;
+let outGeheim: string;
 
 beforeAll(async () => {
   data = await tempDir();
   await writeRegister(data);
-  const outOpen = join(await tempDir(), 'openbaar');
-  const outGeheim = join(await tempDir(), 'geheim');
+  outOpen = join(await tempDir(), 'openbaar');
+  outGeheim = join(await tempDir(), 'geheim');
   const a = await runGenerate({ dataDir: data, outDir: outOpen, level: 'openbaar' });
   expect(a.messages.filter((m) => m.severity === 'error')).toEqual([]);
   expect(a.exitCode).toBe(0);
@@ -103,6 +110,60 @@ describe('an Openbaar report of a Stg. Geheim register', () => {
   it('keeps the contact persons in the Stg. Geheim report only', () => {
     expect(found(geheim, CANARY.person).some((f) => f.endsWith('.xlsx:xl/worksheets/sheet3.xml') || f.includes('xlsx:'))).toBe(true);
     expect(found(openbaar, 'Kanarie-Persoon')).toEqual([]);
+  });
+});
+
+const file = (texts: Record<string, string>, suffix: string) => Object.entries(texts).find(([k]) => k.endsWith(suffix))![1];
+
+async function workbookProperties(out: string) {
+  const name = (await readdir(out)).find((f) => f.endsWith('.xlsx'))!;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(out, name));
+  const summary: [string, unknown][] = [];
+  wb.getWorksheet('Samenvatting')!.eachRow((row) => summary.push([String(row.getCell(1).value), row.getCell(2).value]));
+  return { description: wb.description, summary };
+}
+
+describe('the classification decision (who set it, when it lapses): on the full report only', () => {
+  it('shows it on the cover of the full report: Markdown, HTML and the first PDF page', () => {
+    expect(file(geheim, '.md')).toContain(`Rubricering: Stg. Geheim (${DECISION_TEXT}).`);
+    const html = file(geheim, '.html');
+    expect(html).toContain('<dt>Rubricering vastgesteld door</dt><dd>Directeur CIO Defensie</dd>');
+    expect(html).toContain('<dt>Rubricering vervalt op</dt><dd>31 december 2031</dd>');
+    const cover = file(geheim, '.pdf').split('\f')[0]!;
+    expect(cover).toMatch(/Rubricering vastgesteld door\s+Directeur CIO Defensie/);
+    expect(cover).toMatch(/Rubricering vervalt op\s+31 december 2031/);
+  });
+
+  it('puts it in the metadata of every format: front matter, analysis.json, manifest, HTML, PDF Info and XMP, workbook', async () => {
+    const matter = file(geheim, '.md').split('\n---\n')[0]!;
+    // The level stays a string of its own: extract reads it so.
+    expect(matter).toMatch(/^rubricering: Stg\. Geheim$/m);
+    expect(matter).toMatch(/^rubriceringVervalt: 2031-12-31$/m);
+    expect(matter).toMatch(/^rubriceringVastgesteldDoor: Directeur CIO Defensie$/m);
+    expect(JSON.parse(file(geheim, 'analysis.json')).rubriceringBesluit).toEqual(DECISION);
+    expect(JSON.parse(file(geheim, 'manifest.json'))).toMatchObject({ rubricering: 'Stg. Geheim', rubriceringBesluit: DECISION });
+    const subject = `rubricering Stg. Geheim (${DECISION_TEXT})`;
+    expect(file(geheim, '.html')).toContain(`<meta name="description" content="Weerbaarheidsanalyse van NAFIN over 2025, ${subject}">`);
+    expect(file(geheim, '(info)')).toMatch(new RegExp(`^Subject: +.*${subject.replace(/[.()]/g, '\\$&')}$`, 'm'));
+    const pdf = (await readdir(outGeheim)).find((f) => f.endsWith('.pdf'))!;
+    expect(execFileSync('pdfinfo', ['-meta', join(outGeheim, pdf)], { encoding: 'utf8' })).toMatch(new RegExp(`<dc:description>.*${subject.replace(/[.()]/g, '\\$&')}`));
+    const workbook = await workbookProperties(outGeheim);
+    expect(workbook.description).toBe(`Rubricering: Stg. Geheim (${DECISION_TEXT}). Peildatum: 2025-12-31.`);
+    expect(workbook.summary).toEqual(expect.arrayContaining([['Rubricering', 'Stg. Geheim'], ['Rubricering vastgesteld door', 'Directeur CIO Defensie']]));
+    expect((workbook.summary.find(([label]) => label === 'Rubricering vervalt op')?.[1] as Date).toISOString()).toBe('2031-12-31T00:00:00.000Z');
+  });
+
+  it('leaves it out of a version below the analysis’ own level, which shows only its own level', async () => {
+    // manifest.json records analyse.yaml as it was (settings), not what this version carries.
+    const { settings, ...manifest } = JSON.parse(file(openbaar, 'manifest.json')) as Record<string, unknown>;
+    expect(manifest).not.toHaveProperty('rubriceringBesluit');
+    expect(settings).toMatchObject({ rubricering: 'stg-g', rubriceringBesluit: DECISION });
+    const rest = Object.fromEntries(Object.entries(openbaar).filter(([k]) => k !== 'manifest.json'));
+    for (const trace of ['2031-12-31', '31 december 2031', 'Directeur CIO', 'vastgesteld door', 'vervalt op']) expect(found(rest, trace), trace).toEqual([]);
+    expect(JSON.parse(file(openbaar, 'analysis.json'))).not.toHaveProperty('rubriceringBesluit');
+    expect(file(openbaar, '(info)')).toMatch(/^Subject: +Weerbaarheidsanalyse van NAFIN over 2025, rubricering Openbaar$/m);
+    expect((await workbookProperties(outOpen)).description).toBe('Rubricering: Openbaar. Peildatum: 2025-12-31.');
   });
 });
 

@@ -34,7 +34,7 @@ type Validated = ExcelJS.Cell & { dataValidation?: ExcelJS.DataValidation };
 describe('init', () => {
   it('writes analyse.yaml with every key, a Dutch comment on each, this year, Departementaal Vertrouwelijk', async () => {
     const text = await readFile(join(dir, 'analyse.yaml'), 'utf8');
-    for (const key of Object.keys(ConfigSchema.shape)) expect(text, key).toMatch(new RegExp(`^(# )?${key}: .+ # \\S`, 'm'));
+    for (const key of Object.keys(ConfigSchema.in.shape)) expect(text, key).toMatch(new RegExp(`^(# )?${key}: .+ # \\S`, 'm'));
     const yaml = parse(text) as Record<string, unknown>;
     const year = new Date().getUTCFullYear();
     expect(yaml.jaar).toBe(year);
@@ -44,6 +44,19 @@ describe('init', () => {
     expect(messages).toEqual([]);
     expect(settings?.rubricering).toBe('dep-v');
     expect(settings?.voorbeeld).toBe(false);
+  });
+
+  it('shows the classification decision in a form that validates', async () => {
+    const text = await readFile(join(dir, 'analyse.yaml'), 'utf8');
+    const example = /^rubricering: .*# .*rubriceringsbesluit.*?(\{ niveau: .* \})$/m.exec(text)?.[1];
+    expect(example).toBeDefined();
+    const own = join(await tempDir(), 'besluit');
+    await cli(['init', own, '--quiet']);
+    const lapses = `${new Date().getUTCFullYear() + 5}-12-31`;
+    await writeFile(join(own, 'analyse.yaml'), text.replace(/^rubricering: .*$/m, `rubricering: ${example!.replace('jjjj-mm-dd', lapses)}`));
+    const { settings, messages } = await loadConfig(own);
+    expect(messages).toEqual([]);
+    expect(settings).toMatchObject({ rubricering: 'dep-v', rubriceringBesluit: { vervalt: lapses, vastgesteldDoor: 'Directeur CIO' } });
   });
 
   it('gives a folder that validates: exit 0, with a Dutch warning that the registers are still empty', async () => {

@@ -101,6 +101,15 @@ describe.each([
     expect(pdftext(pdf, 3)).toMatch(/^\s*Inhoud/m);
   });
 
+  it('prints no text on page 2 too small to read: the score chart is not shrunk below its axis and legend sizes', () => {
+    const g = get();
+    const words = execFileSync('pdftotext', ['-bbox', '-f', '2', '-l', '2', join(g.dir, `${g.base}.pdf`), '-'], { encoding: 'utf8' });
+    const heights = [...words.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({ word: m[3], height: Number(m[2]) - Number(m[1]) }));
+    expect(heights.length).toBeGreaterThan(100);
+    // A word box is about the font size in points; the class letters in the matrix cells are the smallest on purpose (5.7).
+    expect(heights.filter((w) => w.height < 5.5)).toEqual([]);
+  });
+
   it('shows every change in every table as the difference of the values shown beside it', () => {
     const g = get();
     let checked = 0;

@@ -3,6 +3,7 @@ import type { Analysis, RiskLevel, ScoredMeasure, ScoredRisk } from '../analysis
 import { AnalysisSchema } from '../analysis.js';
 import { ConfigSchema, DEFAULT_METHOD, type Registers } from '../model.js';
 import { score } from '../score/index.js';
+import { counts } from '../score/totals.js';
 import { canRenderAt, filterAnalysis, filterMessages, filterRegisters } from './filter.js';
 import { LEVELS, type Level } from './levels.js';
 
@@ -242,6 +243,24 @@ describe('filterAnalysis', () => {
     const openbaar = filterAnalysis(original, 'openbaar');
     expect(openbaar.totals).toEqual(original.totals);
     expect(openbaar.indicators.map(({ slechtsteRisico: _, ...rest }) => rest)).toEqual(original.indicators.map(({ slechtsteRisico: _, ...rest }) => rest));
+  });
+
+  it('keeps the threat counts, and folds the categories only hidden risks name into one last row without a name', () => {
+    const original = sample();
+    original.risks = original.risks.map((r) => (r.id === 'R3' || r.id === 'R4' ? { ...r, dreigingscategorie: `KANARIE-CATEGORIE-${r.id}` } : r));
+    original.totals = { ...original.totals, aantallen: counts(original) };
+    const threats = (lvl: Level) => filterAnalysis(original, lvl).totals.aantallen!.dreiging;
+    expect(threats('openbaar')).toEqual([
+      { categorie: 'technisch falen', perIndicator: { DIG: 2, FYS: 1, KET: 1 }, totaal: 3, hoog: 2 },
+      { categorie: null, perIndicator: { DIG: 1, FYS: 1 }, totaal: 2, hoog: 2 },
+    ]);
+    expect(JSON.stringify(threats('openbaar'))).not.toContain('KANARIE');
+    expect(threats('stg-c').map((t) => [t.categorie, t.totaal])).toEqual([
+      ['KANARIE-CATEGORIE-R3', 1],
+      ['technisch falen', 3],
+      [null, 1],
+    ]);
+    expect(threats('stg-zg')).toEqual(original.totals.aantallen!.dreiging);
   });
 
   it('does not mutate its input and returns a valid analysis', () => {

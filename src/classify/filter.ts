@@ -15,19 +15,29 @@
  *   describe all data "op hoofdlijnen" and stay consistent with each other; for 'zichtbaar' the caller
  *   scores filterRegisters(...) instead, so they already cover only the visible items. Only
  *   slechtsteRisico, which names an item, is recomputed over the visible risks when it is hidden.
+ * - The classification decision (when the classification lapses, who set it) is the one on the
+ *   report at the analysis' own level: a version below it has a level the tool derived, which
+ *   nobody set and which lapses on no date of that decision (decisionAt).
+ * - The threat table (totals.aantallen.dreiging) keeps its counts, but a category only hidden risks
+ *   name is their text: those rows become one row without a name, so the columns still add up.
  * - A chain partner keeps its perKlasse (an aggregate) and only its visible risk IDs; its
  *   slechtsteRisico is the worst visible one. A partner named only by hidden risks is left out: its
  *   name is text of those risks.
  */
-import type { Analysis, ChainPartner, IndicatorResult, ScoredRisk, Trend } from '../analysis.js';
+import type { Analysis, ChainPartner, Counts, IndicatorResult, ScoredRisk, Trend } from '../analysis.js';
 import type { Message } from '../messages.js';
-import type { Registers } from '../model.js';
+import type { ClassificationDecision, Registers } from '../model.js';
 import { worstRisk } from '../score/indicators.js';
 import { type Level, showsPersonalData, visibleAt } from './levels.js';
 
 /** A level above the analysis' own cannot be rendered: those items were never meant for it. */
 export function canRenderAt(analysisLevel: Level, requested: Level): boolean {
   return visibleAt(requested, analysisLevel);
+}
+
+/** The classification decision a version at `level` carries: the analysis' own, at its own level only. */
+export function decisionAt(own: { rubricering: Level; rubriceringBesluit?: ClassificationDecision }, level: Level): ClassificationDecision | undefined {
+  return level === own.rubricering ? own.rubriceringBesluit : undefined;
 }
 
 interface Classified {
@@ -90,6 +100,16 @@ function visiblePartners(partners: readonly ChainPartner[], risks: readonly Scor
   });
 }
 
+function visibleThreats(rows: Counts['dreiging'], risks: readonly ScoredRisk[]): Counts['dreiging'] {
+  const named = new Set(risks.map((r) => r.dreigingscategorie));
+  const hidden = rows.filter((row) => row.categorie === null || !named.has(row.categorie));
+  if (hidden.length === 0) return rows;
+  const perIndicator: Record<string, number> = {};
+  for (const row of hidden) for (const [code, n] of Object.entries(row.perIndicator)) perIndicator[code] = (perIndicator[code] ?? 0) + n;
+  const sum = (key: 'totaal' | 'hoog') => hidden.reduce((n, row) => n + row[key], 0);
+  return [...rows.filter((row) => !hidden.includes(row)), { categorie: null, perIndicator, totaal: sum('totaal'), hoog: sum('hoog') }];
+}
+
 function filterTrend(trend: Trend, keepRisk: (id: string) => boolean, keepMeasure: (id: string) => boolean): Trend {
   return {
     ...trend,
@@ -122,14 +142,18 @@ export function filterAnalysis(analysis: Analysis, level: Level): Analysis {
   const keepRisk = (id: string): boolean => riskIds.has(id) || (atOwnLevel && !allRiskIds.has(id));
   const keepMeasure = (id: string): boolean => measureIds.has(id) || (atOwnLevel && !allMeasureIds.has(id));
 
+  const { rubriceringBesluit: _decision, ...rest } = analysis;
+  const decision = decisionAt(analysis, level);
   return {
-    ...analysis,
+    ...rest,
     rubricering: level,
+    ...(decision && { rubriceringBesluit: decision }),
     risks,
     measures,
     incidents: analysis.incidents.filter((i) => visibleAt(i.rubricering, level)),
     indicators: analysis.indicators.map((ind) => ({ ...ind, slechtsteRisico: worstVisibleRisk(ind, risks, riskIds) })),
     ketenpartners: visiblePartners(analysis.ketenpartners, risks),
+    totals: analysis.totals.aantallen ? { ...analysis.totals, aantallen: { ...analysis.totals.aantallen, dreiging: visibleThreats(analysis.totals.aantallen.dreiging, risks) } } : analysis.totals,
     trend: analysis.trend === null ? null : filterTrend(analysis.trend, keepRisk, keepMeasure),
   };
 }

@@ -6,12 +6,13 @@ import { LEVEL_LABEL } from '../classify/levels.js';
 import { ConfigSchema } from '../model.js';
 
 /** One comment per key of ConfigSchema: a key added there and missing here fails the typecheck. */
-const COMMENTS: Record<keyof typeof ConfigSchema.shape, string> = {
+const COMMENTS: Record<keyof typeof ConfigSchema.in.shape, string> = {
   jaar: 'het jaar waarover de analyse gaat',
   organisatie: 'de organisatie die de analyse opstelt (op het omslag)',
   netwerk: 'het netwerk dat geanalyseerd wordt (in de titel en de bestandsnamen)',
   peildatum: 'de datum waarop voortgang en beoordelingen gemeten worden (jjjj-mm-dd)',
-  rubricering: 'het hoogste niveau in de registers; ook het standaardniveau van het rapport',
+  rubricering:
+    'het hoogste niveau in de registers; ook het standaardniveau van het rapport. Met het rubriceringsbesluit (elk deel optioneel): { niveau: Departementaal Vertrouwelijk, vervalt: jjjj-mm-dd, vastgesteldDoor: Directeur CIO }',
   status: 'concept | definitief: de status op het omslag',
   uitgevendeEenheid: 'de uitgevende eenheid onder de organisatie, op het omslag (haal # weg om te gebruiken)',
   uitgiftedatum: 'datum van uitgifte op het omslag (jjjj-mm-dd); standaard de peildatum',

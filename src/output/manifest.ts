@@ -3,9 +3,10 @@
  * Everything but `timings` is the same for the same inputs and settings.
  */
 import { z } from 'zod';
+import { decisionAt } from '../classify/filter.js';
 import { LEVEL_LABEL, type Level } from '../classify/levels.js';
 import type { InputFile } from '../ingest/table.js';
-import { ConfigSchema, IsoDate, MethodSchema, type Settings } from '../model.js';
+import { ClassificationDecisionSchema, ConfigSchema, IsoDate, LevelSchema, MethodSchema, type Settings } from '../model.js';
 import { compareText } from '../messages.js';
 import { TOOL_VERSION } from '../version.js';
 import { combinedHash, sha256 } from './hash.js';
@@ -35,10 +36,14 @@ export const ManifestSchema = z
     netwerk: z.string(),
     /** The report's level, as printed (`Openbaar`). */
     rubricering: z.string(),
+    /** The classification decision this report carries (see decisionAt); absent below the analysis' own level. */
+    rubriceringBesluit: ClassificationDecisionSchema.optional(),
     inputs: z.array(FileEntry),
     invoerHash: Sha256,
     /** analyse.yaml with its defaults, plus what the command line chose. */
-    settings: ConfigSchema.extend({
+    settings: ConfigSchema.in.extend({
+      rubricering: LevelSchema,
+      rubriceringBesluit: ClassificationDecisionSchema.optional(),
       peildatum: IsoDate,
       niveau: z.string(),
       formats: z.array(z.string()),
@@ -65,6 +70,7 @@ export interface ManifestInput {
 }
 
 export function buildManifest(m: ManifestInput): Manifest {
+  const decision = decisionAt(m.settings, m.level);
   const settings = { ...m.settings, niveau: LEVEL_LABEL[m.level], ...m.choices, formats: [...m.choices.formats], templates: m.choices.templates && [...m.choices.templates] };
   return {
     tool: { name: 'weerbaarheid', version: TOOL_VERSION },
@@ -74,6 +80,7 @@ export function buildManifest(m: ManifestInput): Manifest {
     organisatie: m.settings.organisatie,
     netwerk: m.settings.netwerk,
     rubricering: LEVEL_LABEL[m.level],
+    ...(decision && { rubriceringBesluit: decision }),
     inputs: [...m.inputs].sort((a, b) => compareText(a.path, b.path)),
     invoerHash: combinedHash(m.inputs),
     settings,

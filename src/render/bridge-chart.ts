@@ -25,12 +25,13 @@ interface Bar {
 }
 
 function bars(b: ShownBridge, vorigJaar: number, jaar: number, floor: number): Bar[] {
-  let level = b.vorige;
-  const steps = BRIDGE_STEPS.map((step): Bar => {
-    const from = level;
-    level += b.delen[step];
-    return { stap: STEP_LABEL[step], van: fromTenths(from), tot: fromTenths(level), soort: b.delen[step] < 0 ? 'omlaag' : 'omhoog', label: verandering(fromTenths(b.delen[step])) };
-  });
+  const steps = BRIDGE_STEPS.map((step): Bar => ({
+    stap: STEP_LABEL[step],
+    van: fromTenths(b.na[step] - b.delen[step]),
+    tot: fromTenths(b.na[step]),
+    soort: b.delen[step] < 0 ? 'omlaag' : 'omhoog',
+    label: verandering(fromTenths(b.delen[step])),
+  }));
   return [
     { stap: `Score ${vorigJaar}`, van: floor, tot: fromTenths(b.vorige), soort: 'score', label: score(fromTenths(b.vorige)) },
     ...steps,
@@ -40,8 +41,7 @@ function bars(b: ShownBridge, vorigJaar: number, jaar: number, floor: number): B
 
 async function bridgeChart(a: Analysis, b: ShownBridge, file: string, draw: Draw): Promise<Chart> {
   const vorigJaar = a.trend?.vorigJaar ?? a.jaar - 1;
-  let level = b.vorige;
-  const levels = [b.vorige, ...BRIDGE_STEPS.map((step) => (level += b.delen[step]))].map(fromTenths);
+  const levels = [b.vorige, ...BRIDGE_STEPS.map((step) => b.na[step])].map(fromTenths);
   // The score bars start at the left edge: a scale from 0 would leave the steps too thin to see. Every
   // level lies inside the domain, so nothing needs clipping (vega numbers clip paths per process).
   const floor = Math.max(0, Math.floor(Math.min(...levels) / 5) * 5 - 5);

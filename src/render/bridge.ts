@@ -33,6 +33,8 @@ export interface ShownBridge {
   score: number;
   verandering: number;
   delen: Record<BridgeStep, number>;
+  /** The score after each step: the running sum of the parts from `vorige`; after the last, `score`. */
+  na: Record<BridgeStep, number>;
 }
 
 /** Tenths of a point, of the value exactly as the report shows it. */
@@ -59,7 +61,9 @@ export function shownBridge(i: IndicatorResult): ShownBridge | null {
   }
   // The shown change is within three tenths of the sum of the floors (see docs/methode.md), so nothing is left here.
   const delen = Object.fromEntries(BRIDGE_STEPS.map((step, k) => [step, floors[k]!])) as Record<BridgeStep, number>;
-  return { code: i.code, naam: i.naam, vorige, score, verandering: score - vorige, delen };
+  let level = vorige;
+  const na = Object.fromEntries(BRIDGE_STEPS.map((step) => [step, (level += delen[step])])) as Record<BridgeStep, number>;
+  return { code: i.code, naam: i.naam, vorige, score, verandering: score - vorige, delen, na };
 }
 
 /** The step that contributed most in the direction of the change. */

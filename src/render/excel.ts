@@ -14,6 +14,7 @@ import type { Message } from '../messages.js';
 import { addBridgeSheet } from './excel/bridge.js';
 import { stripBidiControls } from '../text/bidi.js';
 import { excelDate, xmlText } from './excel/format.js';
+import { decisionText } from './format.js';
 import { addMatrixSheet } from './excel/matrix.js';
 import { addMethodSheet } from './excel/method.js';
 import { addPartnerSheet } from './excel/partners.js';
@@ -73,7 +74,8 @@ export async function buildWorkbook(analysis: Analysis, ctx: WorkbookContext): P
   workbook.subject = xmlText(stripBidiControls(`Jaarlijkse weerbaarheidsanalyse ${analysis.netwerk} ${analysis.jaar}`));
   workbook.keywords = xmlText(stripBidiControls(['weerbaarheidsanalyse', analysis.netwerk, String(analysis.jaar), ctx.levelLabel].join(', ')));
   workbook.category = ctx.levelLabel;
-  workbook.description = `Rubricering: ${ctx.levelLabel}. Peildatum: ${analysis.peildatum}.`;
+  const decision = decisionText(analysis.rubriceringBesluit);
+  workbook.description = xmlText(`Rubricering: ${ctx.levelLabel}${decision ? ` (${decision})` : ''}. Peildatum: ${analysis.peildatum}.`);
 
   // Printed, every page carries the classification at the top and bottom (`&&` is a literal `&`).
   const level = ctx.levelLabel.replaceAll('&', '&&');

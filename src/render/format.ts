@@ -3,7 +3,7 @@
  * functions round, so every table and sentence shows a number the same way: risk and indicator scores
  * and money with one decimal, counts as whole numbers. Output is plain text without Markdown syntax.
  */
-import type { RiskClass } from '../model.js';
+import type { ClassificationDecision, RiskClass } from '../model.js';
 import { roundHalfUp } from '../score/level.js';
 import { stripBidiControls } from '../text/bidi.js';
 
@@ -152,6 +152,15 @@ export function klasseMetCel(l: { kans: number; impact: number; klasse: RiskClas
 /** An organisation with the article a sentence needs: `het Ministerie van Defensie`, `Rijkswaterstaat`. */
 export function metLidwoord(organisatie: string): string {
   return /^(ministerie|agentschap|college|commando|bureau|departement)\b/i.test(organisatie) ? `het ${organisatie}` : organisatie;
+}
+
+/**
+ * The classification decision as the cover and the document properties say it, after the level:
+ * `vastgesteld door Directeur CIO Defensie; vervalt op 31 december 2031`; empty without one.
+ */
+export function decisionText(d: ClassificationDecision | undefined): string {
+  // Also a document property, where no isolate is read: the controls go.
+  return [d?.vastgesteldDoor && `vastgesteld door ${stripBidiControls(d.vastgesteldDoor)}`, d?.vervalt && `vervalt op ${datum(d.vervalt)}`].filter(Boolean).join('; ');
 }
 
 /** The report's title, the same in the Markdown, the PDF cover and metadata, and the workbook. */

@@ -38,11 +38,11 @@ export async function historyChart(a: Analysis, draw: Draw): Promise<Chart> {
   const title = `Score per indicator van ${first} tot en met ${a.jaar} (0-100, hoger is weerbaarder)`;
   const x = { field: 'jaar', type: 'ordinal' as const, title: null, sort: years, axis: { labelAngle: 0 } };
   const y = { field: 'score', type: 'quantitative' as const, title: 'Score', scale: { domain: [0, 100] } };
-  const color = { field: 'indicator', type: 'nominal' as const, title: 'Indicator', sort: a.indicators.map(indicatorNaam), legend: { orient: 'bottom' as const, columns: 2, labelLimit: 0 } };
+  const color = { field: 'indicator', type: 'nominal' as const, title: 'Indicator', sort: a.indicators.map(indicatorNaam), legend: { orient: 'right' as const, labelLimit: 0 } };
   const spec: vl.TopLevelSpec = {
     description: title,
-    width: 420,
-    height: 240,
+    width: 300,
+    height: 170,
     config: CONFIG,
     data: { values },
     encoding: { x, y, color },
@@ -50,7 +50,7 @@ export async function historyChart(a: Analysis, draw: Draw): Promise<Chart> {
       { transform: [{ filter: { field: 'methode', equal: COMPARABLE } }], mark: { type: 'line', strokeWidth: 2 } },
       {
         mark: { type: 'point', filled: true, size: 50 },
-        encoding: { shape: { field: 'methode', type: 'nominal', title: 'Methode', scale: { domain: [COMPARABLE, OTHER], range: ['circle', 'cross'] }, legend: other.length ? { orient: 'bottom' } : null } },
+        encoding: { shape: { field: 'methode', type: 'nominal', title: 'Methode', scale: { domain: [COMPARABLE, OTHER], range: ['circle', 'cross'] }, legend: other.length ? { orient: 'right' } : null } },
       },
     ],
   };

@@ -35,6 +35,9 @@ export interface HtmlMeta {
   uitgevendeEenheid?: string;
   /** Date of issue; default the peildatum. */
   uitgiftedatum?: string;
+  /** Who set the classification and the date it lapses (ISO): only at the analysis' own level, when analyse.yaml gives them. */
+  vastgesteldDoor?: string;
+  rubriceringVervalt?: string;
   subject: string;
   keywords: string[];
   /** For a version below the analysis' own level: what its figures cover, on the cover. */
@@ -99,6 +102,7 @@ export async function renderHtml(markdown: string, meta: HtmlMeta, opts: { pageN
       lang: REPORT_LANG,
       peildatum: datum(meta.peildatum),
       uitgiftedatum: datum(cover.uitgiftedatum),
+      rubriceringVervalt: meta.rubriceringVervalt && datum(meta.rubriceringVervalt),
       keywords: meta.keywords.join(', '),
       css,
       pageCss: pageCss(meta.levelLabel),

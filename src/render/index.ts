@@ -19,7 +19,7 @@ import { normalizeKey } from '../text/normalize.js';
 import { TOOL_VERSION } from '../version.js';
 import { createBrowserSession, RenderError, type BrowserSession } from './browser.js';
 import { buildWorkbook, SHEET_NAMES } from './excel.js';
-import { reportTitle } from './format.js';
+import { decisionText, reportTitle } from './format.js';
 import { renderHtml, type HtmlDocument, type HtmlMeta } from './html.js';
 import { renderMarkdown, type RenderedChart } from './markdown.js';
 import { printPdf } from './pdf.js';
@@ -180,6 +180,7 @@ async function printInScratch(session: BrowserSession, job: Job, page: { base: s
 /** Document properties and the cover: lines of their own, where bidi controls are removed (text/bidi.ts). */
 function htmlMeta(a: Analysis, level: Level): HtmlMeta {
   const netwerk = stripBidiControls(a.netwerk);
+  const decision = decisionText(a.rubriceringBesluit);
   return {
     title: reportTitle(a),
     organisatie: stripBidiControls(a.organisatie),
@@ -188,7 +189,9 @@ function htmlMeta(a: Analysis, level: Level): HtmlMeta {
     levelLabel: LEVEL_LABEL[level],
     toolVersion: TOOL_VERSION,
     ...(a.uitgave && { status: a.uitgave.status, uitgevendeEenheid: a.uitgave.uitgevendeEenheid ?? '', uitgiftedatum: a.uitgave.uitgiftedatum }),
-    subject: `Weerbaarheidsanalyse van ${netwerk} over ${a.jaar}, rubricering ${LEVEL_LABEL[level]}`,
+    ...(a.rubriceringBesluit?.vastgesteldDoor && { vastgesteldDoor: stripBidiControls(a.rubriceringBesluit.vastgesteldDoor) }),
+    ...(a.rubriceringBesluit?.vervalt && { rubriceringVervalt: a.rubriceringBesluit.vervalt }),
+    subject: `Weerbaarheidsanalyse van ${netwerk} over ${a.jaar}, rubricering ${LEVEL_LABEL[level]}${decision ? ` (${decision})` : ''}`,
     keywords: [netwerk, 'weerbaarheid', 'risicoanalyse', String(a.jaar), LEVEL_LABEL[level]],
   };
 }

@@ -141,6 +141,8 @@ function frontMatter(a: Analysis, ctx: MarkdownContext): string {
     jaar: a.jaar,
     peildatum: a.peildatum,
     rubricering: LEVEL_LABEL[a.rubricering],
+    ...(a.rubriceringBesluit?.vervalt && { rubriceringVervalt: a.rubriceringBesluit.vervalt }),
+    ...(a.rubriceringBesluit?.vastgesteldDoor && { rubriceringVastgesteldDoor: stripBidiControls(a.rubriceringBesluit.vastgesteldDoor) }),
     toolversie: ctx.toolVersion,
     invoerhash: ctx.inputsHash,
     ...(ctx.sampleNotice ? { voorbeeld: ctx.sampleNotice } : {}),

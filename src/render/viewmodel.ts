@@ -21,8 +21,7 @@ import { figure } from './figure.js';
 import { acceptedView } from './accepted-view.js';
 import { bridgeView, historyTable, summaryBridges } from './year-view.js';
 import { byActueel, compareIds, facts, kernboodschappen, keyFindings, recommendations, type Facts, type Recommendation } from './findings.js';
-import { aantal, datum, geld, getal, indicatorNaam, klasseMetCel, KLASSE_AFKORTING, opsomming, procent, reportTitle, score, shownChange, telwoord, verandering } from './format.js';
-
+import { aantal, datum, decisionText, geld, getal, indicatorNaam, klasseMetCel, KLASSE_AFKORTING, opsomming, procent, reportTitle, score, shownChange, telwoord, verandering } from './format.js';
 
 export interface ViewOptions {
   toolVersion: string;
@@ -55,7 +54,6 @@ function riskColumns(): Column<ScoredRisk>[] {
     ['Streef', (r) => level(r.streef), true],
   ];
 }
-
 
 const LEVEL_CAPTION = { bruto: 'bruto (zonder maatregelen)', actueel: 'actueel (na maatregelen op de peildatum)', streef: 'streef (als alle maatregelen gereed zijn)' } as const;
 
@@ -114,7 +112,7 @@ function threatTable(a: Analysis, n: Counts): Table {
   return table(
     "Open risico's per dreigingscategorie en indicator (een risico kan meer indicatoren raken).",
     [
-      ['Dreigingscategorie', (c) => md(c.categorie)],
+      ['Dreigingscategorie', (c) => md(c.categorie ?? "Overige (alleen hoger gerubriceerde risico's)")],
       ...a.indicators.map((i): Column<Counts['dreiging'][number]> => [md(i.code), (c) => count(c.perIndicator[i.code] ?? 0), true]),
       ['Totaal', (c) => count(c.totaal), true],
       ['Hoog of zeer hoog actueel', (c) => count(c.hoog), true],
@@ -300,6 +298,7 @@ export function buildView(a: Analysis, charts: readonly Chart[], opts: ViewOptio
     jaar: a.jaar,
     peildatum: a.peildatum,
     rubricering: LEVEL_LABEL[a.rubricering],
+    rubriceringBesluit: md(decisionText(a.rubriceringBesluit)),
     toolVersion: md(opts.toolVersion),
     reducedLevel: opts.reducedLevel,
     grondslag: opts.reducedLevel ? coverage(a) : '',

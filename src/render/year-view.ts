@@ -24,13 +24,9 @@ export function bridgeView(a: Analysis, indicator: IndicatorResult, index: numbe
   const b = shownBridge(indicator);
   if (!b) return null;
   const vorigJaar = a.trend?.vorigJaar ?? a.jaar - 1;
-  let level = b.vorige;
   const rows: Row[] = [
     { stap: `Score ${vorigJaar}`, bijdrage: '', score: score(fromTenths(b.vorige)) },
-    ...BRIDGE_STEPS.map((step) => {
-      level += b.delen[step];
-      return { stap: STEP_LABEL[step], bijdrage: verandering(fromTenths(b.delen[step])), score: score(fromTenths(level)) };
-    }),
+    ...BRIDGE_STEPS.map((step) => ({ stap: STEP_LABEL[step], bijdrage: verandering(fromTenths(b.delen[step])), score: score(fromTenths(b.na[step])) })),
     { stap: `Score ${a.jaar}`, bijdrage: verandering(fromTenths(b.verandering)), score: score(fromTenths(b.score)) },
   ];
   return {

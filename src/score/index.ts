@@ -29,6 +29,7 @@ export function score(registers: Registers, settings: Settings, previous?: Analy
     jaar: settings.jaar,
     peildatum: settings.peildatum,
     rubricering: settings.rubricering,
+    ...(settings.rubriceringBesluit && { rubriceringBesluit: settings.rubriceringBesluit }),
     organisatie: settings.organisatie,
     uitgave: { status: settings.status, uitgevendeEenheid: settings.uitgevendeEenheid ?? null, uitgiftedatum: settings.uitgiftedatum ?? settings.peildatum },
     netwerk: settings.netwerk,

@@ -138,6 +138,78 @@ describe('loadConfig: errors at their line', () => {
   });
 });
 
+describe('loadConfig: rubricering as a level or as a classification decision (VIR-BI)', () => {
+  it('reads the level alone, with no decision', async () => {
+    const { settings } = await load(`${BASE}rubricering: Stg. Geheim\n`);
+    expect(settings?.rubricering).toBe('stg-g');
+    expect(settings).not.toHaveProperty('rubriceringBesluit');
+  });
+
+  it.each([
+    ['a flow mapping, Dutch date', 'rubricering: { niveau: Stg. Geheim, vervalt: 31-12-2031, vastgesteldDoor: "Directeur CIO Defensie" }'],
+    ['a block mapping, ISO date', 'rubricering:\n  niveau: Staatsgeheim Geheim\n  vervalt: 2031-12-31\n  vastgesteldDoor: Directeur CIO Defensie'],
+  ])('reads the mapping: %s', async (_, yaml) => {
+    const { settings, messages } = await load(`${BASE}${yaml}\n`);
+    expect(messages).toEqual([]);
+    expect(settings?.rubricering).toBe('stg-g');
+    expect(settings?.rubriceringBesluit).toEqual({ vervalt: '2031-12-31', vastgesteldDoor: 'Directeur CIO Defensie' });
+  });
+
+  it('takes each part of the decision alone; a mapping with only the level is the level', async () => {
+    expect((await load(`${BASE}rubricering: { niveau: Dep. V., vastgesteldDoor: CISO }\n`)).settings?.rubriceringBesluit).toEqual({ vastgesteldDoor: 'CISO' });
+    expect((await load(`${BASE}rubricering: { niveau: Dep. V., vervalt: 2030-01-01 }\n`)).settings?.rubriceringBesluit).toEqual({ vervalt: '2030-01-01' });
+    const bare = await load(`${BASE}rubricering: { niveau: Dep. V. }\n`);
+    expect(bare.settings?.rubricering).toBe('dep-v');
+    expect(bare.settings).not.toHaveProperty('rubriceringBesluit');
+  });
+
+  const decision = (lines: string) => `${BASE}rubricering:\n${lines}`;
+  it.each<[string, string, string, number | undefined, string, string?]>([
+    ['unknown niveau', decision('  niveau: Heel geheim\n  vervalt: 2031-12-31\n'), 'onbekende-rubricering', 5, 'rubricering.niveau', 'Heel geheim'],
+    ['niveau missing', decision('  vervalt: 2031-12-31\n'), 'verplichte-sleutel-ontbreekt', 4, 'rubricering.niveau'],
+    ['vervalt no date', decision('  niveau: Stg. Geheim\n  vervalt: over tien jaar\n'), 'verkeerd-type', 6, 'rubricering.vervalt', 'over tien jaar'],
+    ['vervalt impossible', decision('  niveau: Stg. Geheim\n  vervalt: 31-02-2031\n'), 'onmogelijke-datum', 6, 'rubricering.vervalt', '31-02-2031'],
+    ['vastgesteldDoor empty', decision("  niveau: Stg. Geheim\n  vastgesteldDoor: ''\n"), 'verplichte-waarde-ontbreekt', 6, 'rubricering.vastgesteldDoor'],
+    ['unknown key in the mapping', decision('  niveau: Stg. Geheim\n  vervaldatum: 2031-12-31\n'), 'onbekende-sleutel', 6, 'rubricering.vervaldatum', 'vervaldatum'],
+    ['a list', `${BASE}rubricering: [Stg. Geheim]\n`, 'onbekende-rubricering', 4, 'rubricering'],
+    ['left out', BASE, 'verplichte-sleutel-ontbreekt', undefined, 'rubricering'],
+  ])('%s: one error at its key', async (_, yaml, ruleId, row, column, actual) => {
+    const { settings, messages } = await load(yaml);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ severity: 'error', file: 'analyse.yaml', ruleId, column });
+    expect(messages[0]?.row).toBe(row);
+    expect(messages[0]?.actual).toBe(actual ?? messages[0]?.actual);
+    expect(messages[0]?.expected).toBeTruthy();
+    expect(settings).toBeUndefined();
+  });
+
+  it('names the keys the mapping allows, and every problem in it at once', async () => {
+    const { messages } = await load(decision('  niveau: Heel geheim\n  vervalt: 31-02-2031\n  door: CISO\n'));
+    expect(messages.map((m) => [m.column, m.ruleId])).toEqual([
+      ['rubricering.vervalt', 'onmogelijke-datum'],
+      ['rubricering.niveau', 'onbekende-rubricering'],
+      ['rubricering.door', 'onbekende-sleutel'],
+    ]);
+    expect(messages[2]?.expected).toBe('niveau, vervalt, vastgesteldDoor');
+  });
+
+  it('refuses a lapse date on or before the date of issue: the cover would mark a lapsed classification', async () => {
+    const before = await load(decision('  niveau: Stg. Geheim\n  vervalt: 2021-12-31\n'));
+    expect(before.messages).toEqual([
+      expect.objectContaining({ severity: 'error', ruleId: 'rubricering-vervalt-voor-uitgifte', row: 6, column: 'rubricering.vervalt', actual: '2021-12-31', expected: expect.stringContaining('2025-12-31') }),
+    ]);
+    expect(before.messages[0]?.reason).toContain('Stg. Geheim');
+    const onIssue = await load(`${decision('  niveau: Stg. Geheim\n  vervalt: 2026-02-15\n')}uitgiftedatum: 2026-02-15\n`);
+    expect(onIssue.messages.map((m) => m.ruleId)).toEqual(['rubricering-vervalt-voor-uitgifte']);
+    expect((await load(`${decision('  niveau: Stg. Geheim\n  vervalt: 2026-02-16\n')}uitgiftedatum: 2026-02-15\n`)).messages).toEqual([]);
+  });
+
+  it('refuses a lapse date on Openbaar, which is no classification', async () => {
+    const { messages } = await load(decision('  niveau: Openbaar\n  vervalt: 2031-12-31\n'));
+    expect(messages).toEqual([expect.objectContaining({ severity: 'error', ruleId: 'vervalt-bij-openbaar', row: 6, column: 'rubricering.vervalt' })]);
+  });
+});
+
 describe('loadConfig: hostile files', () => {
   it('refuses an alias bomb at its first alias, naming the limit, in Dutch and fast', async () => {
     // Nine levels of ten: a billion values from nine lines.

@@ -7,7 +7,7 @@ import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { z } from 'zod';
-import { LEVEL_EXPECTED, parseLevel } from '../classify/levels.js';
+import { LEVEL_EXPECTED, LEVEL_LABEL, parseLevel } from '../classify/levels.js';
 import { message, type Message } from '../messages.js';
 import { ConfigSchema, type Config, type Settings } from '../model.js';
 import { normalizeKey } from '../text/normalize.js';
@@ -23,6 +23,8 @@ const DATE_EXPECTED = 'een datum als jjjj-mm-dd of dd-mm-jjjj';
 /** Where the zod issue alone would say too little: the rule and expectation per key. */
 const KEY_RULES: Record<string, { unknownRule?: string; expected: string }> = {
   rubricering: { unknownRule: 'onbekende-rubricering', expected: LEVEL_EXPECTED },
+  'rubricering.niveau': { unknownRule: 'onbekende-rubricering', expected: LEVEL_EXPECTED },
+  'rubricering.vervalt': { expected: DATE_EXPECTED },
   peildatum: { expected: DATE_EXPECTED },
   uitgiftedatum: { expected: DATE_EXPECTED },
 };
@@ -51,11 +53,17 @@ function valueAt(root: unknown, keys: readonly Key[]): unknown {
 
 const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
-/** The keys a map in the schema allows, for an unknown key: walks ConfigSchema along `keys` (zod's public `.shape` and `.unwrap()`). */
+/** The keys a map in the schema allows, for an unknown key: walks ConfigSchema along `keys` (zod's public `.shape`, `.unwrap()`, `.in` and `.options`). */
 function allowedKeys(keys: readonly Key[]): string[] {
   let schema: z.ZodType | undefined = ConfigSchema;
   for (const key of [...keys, undefined]) {
-    while (schema instanceof z.ZodDefault || schema instanceof z.ZodPrefault || schema instanceof z.ZodOptional) schema = schema.unwrap() as z.ZodType;
+    for (;;) {
+      if (schema instanceof z.ZodDefault || schema instanceof z.ZodPrefault || schema instanceof z.ZodOptional) schema = schema.unwrap() as z.ZodType;
+      else if (schema instanceof z.ZodPipe) schema = schema.in as z.ZodType;
+      // A value that is a level or a mapping: the mapping's keys.
+      else if (schema instanceof z.ZodUnion) schema = (schema.options as z.ZodType[]).find((option) => option instanceof z.ZodObject);
+      else break;
+    }
     if (!(schema instanceof z.ZodObject)) return [];
     const shape = schema.shape as Record<string, z.ZodType>;
     if (key === undefined) return Object.keys(shape);
@@ -64,9 +72,31 @@ function allowedKeys(keys: readonly Key[]): string[] {
   return [];
 }
 
+const isMapping = (value: unknown): boolean => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * A value no alternative of a union took (`rubricering` as a level or as a mapping): the issues of
+ * the alternative it was meant for. A mapping meant the alternative that looked inside it (no
+ * issue about the value as a whole but its unknown keys); a plain value, for a key with a closed
+ * list of its own, the list it is missing from. Otherwise nothing: the union's own issue says it.
+ */
+function meantAlternative(issue: z.core.$ZodIssueInvalidUnion, value: unknown, closedList: boolean): z.core.$ZodIssue[] | undefined {
+  const atRoot = (i: z.core.$ZodIssue) => i.path.length === 0;
+  const meant = issue.errors.filter((alternative) =>
+    isMapping(value)
+      ? alternative.every((i) => !atRoot(i) || i.code === 'unrecognized_keys')
+      : closedList && alternative.length === 1 && alternative[0]!.code === 'invalid_value' && atRoot(alternative[0]!),
+  );
+  return meant.length === 1 ? meant[0] : undefined;
+}
+
 function issueMessages(issue: z.core.$ZodIssue, raw: unknown, locate: (keys: readonly Key[]) => Pick<Message, 'row'>): Message[] {
   const keys = issue.path as Key[];
   const place = (at: readonly Key[]) => ({ file: CONFIG_FILE, ...locate(at), column: at.join('.') });
+  if (issue.code === 'invalid_union') {
+    const meant = meantAlternative(issue, valueAt(raw, keys), KEY_RULES[keys.join('.')]?.unknownRule !== undefined);
+    if (meant) return meant.flatMap((inner) => issueMessages({ ...inner, path: [...keys, ...inner.path] }, raw, locate));
+  }
   if (issue.code === 'unrecognized_keys') {
     const allowed = allowedKeys(keys).join(', ');
     return issue.keys.map((key) =>
@@ -161,18 +191,48 @@ function nameMessages(config: Config, locate: (keys: readonly Key[]) => Pick<Mes
 function preprocess(raw: Record<string, unknown>, locate: (keys: readonly Key[]) => Pick<Message, 'row'>): { value: Record<string, unknown>; messages: Message[] } {
   const value = { ...raw };
   const messages: Message[] = [];
-  if (typeof raw.rubricering === 'string') value.rubricering = parseLevel(raw.rubricering) ?? raw.rubricering;
-  if (typeof raw.status === 'string') value.status = raw.status.trim().toLowerCase();
-  for (const [key, what] of [['peildatum', 'De peildatum'], ['uitgiftedatum', 'De datum van uitgifte']] as const) {
-    const given = raw[key];
-    if (typeof given !== 'string' && !(given instanceof Date)) continue;
-    const date = parseDate(given);
-    if (date.ok) value[key] = date.iso;
-    else if (date.impossible) {
-      messages.push(message('error', 'onmogelijke-datum', `${what} bestaat niet.`, { file: CONFIG_FILE, ...locate([key]), column: key, actual: show(given), expected: DATE_EXPECTED }));
+  const level = (given: unknown) => (typeof given === 'string' ? (parseLevel(given) ?? given) : given);
+  const date = (map: Record<string, unknown>, keys: readonly string[], what: string) => {
+    const given = map[keys.at(-1)!];
+    if (typeof given !== 'string' && !(given instanceof Date)) return;
+    const read = parseDate(given);
+    if (read.ok) map[keys.at(-1)!] = read.iso;
+    else if (read.impossible) {
+      messages.push(message('error', 'onmogelijke-datum', `${what} bestaat niet.`, { file: CONFIG_FILE, ...locate(keys), column: keys.join('.'), actual: show(given), expected: DATE_EXPECTED }));
     }
-  }
+  };
+  if (isMapping(raw.rubricering)) {
+    const decision = { ...(raw.rubricering as Record<string, unknown>) };
+    decision.niveau = level(decision.niveau);
+    date(decision, ['rubricering', 'vervalt'], 'De datum waarop de rubricering vervalt');
+    value.rubricering = decision;
+  } else value.rubricering = level(raw.rubricering);
+  if (typeof raw.status === 'string') value.status = raw.status.trim().toLowerCase();
+  date(value, ['peildatum'], 'De peildatum');
+  date(value, ['uitgiftedatum'], 'De datum van uitgifte');
   return { value, messages };
+}
+
+/**
+ * The classification decision against the rest of the file: a lapse date is for a classified
+ * level only, and falls after the date of issue (else the cover would mark the report with a
+ * classification that had lapsed when it was issued: a slip of the year, most likely).
+ */
+function decisionMessages(config: Config, locate: (keys: readonly Key[]) => Pick<Message, 'row'>): Message[] {
+  const lapses = config.rubriceringBesluit?.vervalt;
+  if (lapses === undefined) return [];
+  const at = { file: CONFIG_FILE, ...locate(['rubricering', 'vervalt']), column: 'rubricering.vervalt', actual: lapses };
+  if (config.rubricering === 'openbaar') {
+    return [message('error', 'vervalt-bij-openbaar', 'Openbaar is geen rubricering die kan vervallen.', { ...at, expected: 'geen vervalt bij niveau Openbaar, of een gerubriceerd niveau' })];
+  }
+  const issued = config.uitgiftedatum ?? config.peildatum ?? `${config.jaar}-12-31`;
+  if (lapses > issued) return [];
+  return [
+    message('error', 'rubricering-vervalt-voor-uitgifte', `De rubricering vervalt op of vóór de datum van uitgifte (${issued}): bij uitgifte zou het rapport al niet meer ${LEVEL_LABEL[config.rubricering]} zijn.`, {
+      ...at,
+      expected: `een datum na ${issued}, de datum van uitgifte${config.uitgiftedatum === undefined ? ' (standaard de peildatum)' : ''}`,
+    }),
+  ];
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -233,13 +293,13 @@ export async function loadConfig(dataDir: string): Promise<{ settings?: Settings
   const result = ConfigSchema.safeParse(value);
   if (!result.success) {
     for (const issue of result.error.issues) {
-      if (!reported.has(issue.path.join('.'))) for (const m of issueMessages(issue, value, locate)) messages.push(m);
+      for (const m of issueMessages(issue, value, locate)) if (!reported.has(m.column)) messages.push(m);
     }
     return { messages };
   }
 
   const config = result.data;
-  for (const m of nameMessages(config, locate)) messages.push(m);
+  for (const m of [...nameMessages(config, locate), ...decisionMessages(config, locate)]) messages.push(m);
   if (config.vorige !== undefined && !(await exists(path.resolve(dataDir, config.vorige)))) {
     messages.push(
       message('error', 'vorige-bestaat-niet', 'De map of analysis.json van vorig jaar bestaat niet.', {

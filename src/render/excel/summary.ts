@@ -25,9 +25,11 @@ export function addSummarySheet(newSheet: NewSheet, analysis: Analysis, ctx: Sum
   const { totals } = analysis;
   // The counts over the data the analysis was scored on: every item with scoregrondslag alle.
   const n = totals.aantallen ?? counts(analysis);
-  const cursor = new SheetCursor(sheet)
-    .title(ctx.title)
-    .line(['Rubricering', ctx.levelLabel])
+  const cursor = new SheetCursor(sheet).title(ctx.title).line(['Rubricering', ctx.levelLabel]);
+  const decision = analysis.rubriceringBesluit;
+  if (decision?.vastgesteldDoor) cursor.line(['Rubricering vastgesteld door', decision.vastgesteldDoor]);
+  if (decision?.vervalt) cursor.line(['Rubricering vervalt op', { value: excelDate(decision.vervalt), numFmt: NUM.date }]);
+  cursor
     .heading('Kerncijfers')
     .line(['Jaar', analysis.jaar])
     .line(['Peildatum', { value: excelDate(analysis.peildatum), numFmt: NUM.date }])
