@@ -228,6 +228,8 @@ export function createBrowserSession(opts: { executablePath?: string; timeoutMs?
     // Our pid in the name: the next run can tell this profile from a live run's once we are gone.
     const profileDir = await mkdtemp(join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
     const launchMs = opts.timeoutMs ?? LAUNCH_TIMEOUT_MS;
+    // Puppeteer's own flags with ours. A copy: puppeteer edits the array it is given (it takes
+    // --disable-features out to merge it with its own).
     const args = [...puppeteer.defaultArgs({ browser: 'chrome', headless: true, userDataDir: profileDir, args: [...LAUNCH_ARGS] }), '--remote-debugging-pipe'];
     // A pipe instead of a websocket: Chromium exits by itself when this process dies. Its output
     // is not read: a pipe nobody empties would stall it.
