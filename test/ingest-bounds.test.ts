@@ -4,7 +4,7 @@
  * limit, quickly and with bounded memory; none crashes or hangs.
  */
 import { execFileSync } from 'node:child_process';
-import { readFile, symlink, writeFile } from 'node:fs/promises';
+import { readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
@@ -12,11 +12,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ingest } from '../src/ingest/index.js';
 import { loadData } from '../src/load.js';
 import { LIMITS } from '../src/ingest/limits.js';
-import { writeZip } from './helpers/lying-zip.js';
+import { writeZip, type ZipPart } from './helpers/lying-zip.js';
+import { runBinMeasured } from './helpers/cli.js';
 import { boundMessages, formatMessage, message, QUOTE_CHARS, SAME_RULE_SHOWN, type Message } from '../src/messages.js';
 import { loadConfig } from '../src/validate/config.js';
 import { validate } from '../src/validate/index.js';
-import { ANALYSE_YAML, writeWorkbook } from './corpus/files.js';
+import { aliasBomb, ANALYSE_YAML, writeCsv, writeWorkbook } from './corpus/files.js';
 import { makeTable, MEASURE, RISK } from './corpus/tables.js';
 import { applyVariant } from './corpus/variants.js';
 import { removeTempDirs, SAMPLE_2025, tempDir } from './helpers/fixtures.js';
@@ -42,8 +43,8 @@ function spaceBomb(chunks: number): Buffer {
   return Buffer.concat([...Array.from({ length: chunks }, () => chunk), Buffer.from([0x03, 0x00])]);
 }
 
-/** The sample workbook with its first sheet replaced by a bomb that declares `declared` bytes. */
-async function bombWorkbook(declared: number): Promise<Buffer> {
+/** The sample workbook with its first sheet (Risico's) replaced by the given zip entry. */
+async function sampleWithSheet(sheet: Omit<ZipPart, 'name'>): Promise<Buffer> {
   const sample = await readFile(join(SAMPLE_2025, 'registers.xlsx'));
   const JSZip = (await import('jszip')).default;
   const zip = await JSZip.loadAsync(sample);
@@ -51,12 +52,21 @@ async function bombWorkbook(declared: number): Promise<Buffer> {
     Object.values(zip.files)
       .filter((f) => !f.dir)
       .map(async (f) => {
-        if (f.name === 'xl/worksheets/sheet1.xml') return { name: f.name, crc: 0, size: declared, data: spaceBomb(128), method: 8 as const };
+        if (f.name === 'xl/worksheets/sheet1.xml') return { name: f.name, ...sheet };
         const content = await f.async('nodebuffer');
         return { name: f.name, crc: crc32(content), size: content.length, data: content };
       }),
   );
   return writeZip(parts);
+}
+
+/** The sample workbook with its first sheet replaced by a bomb that declares `declared` bytes. */
+const bombWorkbook = (declared: number) => sampleWithSheet({ crc: 0, size: declared, data: spaceBomb(128), method: 8 });
+
+/** The sample workbook whose Risico's sheet holds one million rows of one cell (26 MB of XML, 130 KB zipped). */
+function millionRowsWorkbook(): Promise<Buffer> {
+  const xml = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${'<row><c><v>1</v></c></row>'.repeat(1_000_000)}</sheetData></worksheet>`);
+  return sampleWithSheet({ crc: crc32(xml), size: xml.length, data: deflateRawSync(xml), method: 8 });
 }
 
 describe('zip bombs', () => {
@@ -221,5 +231,66 @@ describe('bounded messages', () => {
     const shown: Message[] = boundMessages(messages);
     expect(shown.filter((m) => m.ruleId === 'risico-zonder-maatregelen')).toHaveLength(SAME_RULE_SHOWN + 1);
     expect(shown.map(formatMessage).join('\n').length).toBeLessThan(100_000);
+  });
+});
+
+describe('a register at the row limit, every row with a warning', () => {
+  it('99,999 risks without a measure: a correct report in a whole run, within 60 s and under 1 GiB', { timeout: 120_000 }, async () => {
+    const dir = await folderWith({});
+    await writeCsv(dir, 'risicos.csv', Array.from({ length: LIMITS.rows - 1 }, (_, i) => ({ ...RISK, ID: `R-${i}` })), 'utf8');
+    await writeCsv(dir, 'maatregelen.csv', [MEASURE], 'utf8');
+    const out = join(await tempDir(), 'rapport');
+    // The PDF alone: the run's highest peak (the workbook's stage lets V8 collect sooner).
+    const run = runBinMeasured(['generate', dir, '--out', out, '--formats', 'pdf']);
+    expect(run.ms).toBeLessThan(60_000);
+    expect(run.peakRss).toBeLessThan(GiB);
+    expect(run.status).toBe(0);
+    // 50 of the warnings and one line for the rest.
+    expect(run.stderr).toMatch(/^ {2}rij 53: waarschuwing: … en nog 99948 keer\. \[risico-zonder-maatregelen\]\n0 fouten, 51 waarschuwingen$/m);
+    expect((await readdir(out)).filter((f) => f.endsWith('.pdf'))).toHaveLength(1);
+  });
+});
+
+describe('each hostile input in a whole run of its own', () => {
+  it.each([
+    [
+      'a 20 MB Titel cell',
+      (dir: string) => writeWorkbook(dir, 'registers.xlsx', [{ name: "Risico's", rows: [{ ...RISK, Titel: 'ab'.repeat(10_000_000) }] }]),
+      /^registers\.xlsx › Risico's\n {2}rij 3, kolom Titel \(B3\): fout: De cel bevat 20\.000\.000 tekens, meer dan de 32\.767 .*\[cel-te-lang\]$/m,
+    ],
+    [
+      'a zip bomb declaring its 2 GiB',
+      async (dir: string) => writeFile(join(dir, 'registers.xlsx'), await bombWorkbook(2 * GiB - 1)),
+      /^registers\.xlsx\n {2}fout: Het onderdeel xl\/worksheets\/sheet1\.xml van de werkmap is uitgepakt groter dan 32 MiB\. .*\[bestand-te-groot\]$/m,
+    ],
+    [
+      'a zip bomb declaring a few bytes but inflating to 2 GiB',
+      async (dir: string) => writeFile(join(dir, 'registers.xlsx'), await bombWorkbook(1000)),
+      /^registers\.xlsx\n {2}fout: Het onderdeel xl\/worksheets\/sheet1\.xml van de werkmap is beschadigd\. .*\[bestand-beschadigd\]$/m,
+    ],
+    [
+      'one million one-cell rows in a workbook',
+      async (dir: string) => writeFile(join(dir, 'registers.xlsx'), await millionRowsWorkbook()),
+      /^registers\.xlsx › Risico's\n {2}rij 100001: fout: Het blad heeft meer dan 100\.000 rijen en wordt niet gelezen\. .*\[te-veel-rijen\]$/m,
+    ],
+    [
+      'one million one-cell rows in a CSV file',
+      (dir: string) => writeFile(join(dir, 'risicos.csv'), `ID\r\n${'x\r\n'.repeat(1_000_000)}`),
+      /^risicos\.csv › risicos\n {2}rij 100001: fout: Het bestand heeft meer dan 100\.000 rijen en wordt niet gelezen\. .*\[te-veel-rijen\]$/m,
+    ],
+    [
+      'an alias bomb in analyse.yaml',
+      (dir: string) => writeFile(join(dir, 'analyse.yaml'), aliasBomb(ANALYSE_YAML)),
+      /^analyse\.yaml\n {2}rij \d+: fout: analyse\.yaml herhaalt via aliassen .*\[te-veel-aliassen\]$/m,
+    ],
+  ])('%s: exit 1 with the located Dutch error, within 60 s and under 1 GiB', async (_, build, line) => {
+    const dir = await folderWith({});
+    await build(dir);
+    const run = runBinMeasured(['generate', dir, '--out', join(await tempDir(), 'rapport'), '--quiet']);
+    expect(run.ms).toBeLessThan(60_000);
+    expect(run.peakRss).toBeLessThan(GiB);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(line);
+    expect(run.stderr).not.toMatch(/\n\s+at |Error/);
   });
 });

@@ -72,6 +72,43 @@ describe('a Chromium that starts but never answers', () => {
   });
 });
 
+describe('a Chromium that dies during the launch', () => {
+  it('ends the launch at once, not at its deadline, even when puppeteer is still waiting for the first tab', async () => {
+    // Speaks just enough of the DevTools protocol for puppeteer to wait for the start-up tab's
+    // page, then exits: puppeteer itself would wait for that page without end.
+    const fake = join(scratch, 'sterft');
+    writeFileSync(
+      fake,
+      `#!${process.execPath}
+      const { Socket } = require('node:net');
+      const out = new Socket({ fd: 4 });
+      const send = (message) => out.write(JSON.stringify(message) + '\\0');
+      let buffered = '';
+      new Socket({ fd: 3 }).setEncoding('utf8').on('data', (chunk) => {
+        buffered += chunk;
+        for (let end; (end = buffered.indexOf('\\0')) !== -1; buffered = buffered.slice(end + 1)) {
+          const { id, method, sessionId } = JSON.parse(buffered.slice(0, end));
+          if (method === 'Target.setAutoAttach' && !sessionId) {
+            const targetInfo = { targetId: 'tab', type: 'tab', title: '', url: 'about:blank', attached: true, canAccessOpener: false };
+            send({ method: 'Target.attachedToTarget', params: { sessionId: 'tab', targetInfo, waitingForDebugger: false } });
+            setTimeout(() => process.kill(process.pid, 'SIGKILL'), 200);
+          }
+          send({ id, sessionId, result: method === 'Target.getBrowserContexts' ? { browserContextIds: [] } : {} });
+        }
+      });
+`,
+      { mode: 0o755 },
+    );
+    const session = createBrowserSession({ executablePath: fake, timeoutMs: 20_000 });
+    const start = performance.now();
+    const error = await failure(session.page(async () => 'geprint'));
+    expect(performance.now() - start).toBeLessThan(5_000);
+    expect(error.message).toBe(`Chromium kon niet worden gestart (${fake}): het stopte tijdens het starten.`);
+    await session.close();
+    expect(profiles()).toEqual([]);
+  });
+});
+
 describe.skipIf(!chromium)('a Chromium that dies', () => {
   it.each([
     ['after start-up, before the first page', (s: BrowserSession) => s.page((page) => page.pdf())],
@@ -90,6 +127,26 @@ describe.skipIf(!chromium)('a Chromium that dies', () => {
       expectDutchLine(error.message);
     } finally {
       await session.close();
+    }
+    expect(profiles()).toEqual([]);
+  });
+});
+
+describe.skipIf(!chromium)('a Chromium that freezes (SIGSTOP)', () => {
+  it('before its start-up tab is ready: one protocol time-out ends the page, not one for each way of getting a page', async () => {
+    const session = createBrowserSession({ protocolTimeoutMs: 2_000 });
+    try {
+      await session.version();
+      process.kill(session.pid()!, 'SIGSTOP');
+      const start = performance.now();
+      const error = await failure(session.page(async () => 'geprint'));
+      expect(performance.now() - start).toBeLessThan(3_500);
+      expect(error.code).toBe('timeout');
+      expect(error.message).toBe('Chromium antwoordde 2 s lang niet en is gestopt.');
+      await session.close();
+      expect(alive(session.pid()!)).toBe(false);
+    } finally {
+      if (alive(session.pid()!)) process.kill(session.pid()!, 'SIGKILL');
     }
     expect(profiles()).toEqual([]);
   });

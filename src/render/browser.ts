@@ -1,8 +1,10 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { mkdtemp, readdir, readlink, rm } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import puppeteer, { ProtocolError, type Browser, type Page } from 'puppeteer-core';
+import { dirname, join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import puppeteer, { ProtocolError, type Browser, type ConnectionTransport, type Page } from 'puppeteer-core';
 import { isGone } from '../pid.js';
 
 export type RenderErrorCode = 'no-browser' | 'launch-failed' | 'browser-died' | 'print-failed' | 'timeout' | 'template-failed';
@@ -71,19 +73,21 @@ export interface BrowserSession extends AsyncDisposable {
   version(): Promise<string>;
   /** Closes the browser and removes its profile; idempotent, safe before launch and during it, never rejects. */
   close(): Promise<void>;
-  /** The browser's process id once launched (for tests and diagnostics). */
+  /** The browser's process id from the moment it is started (for tests and diagnostics). */
   pid(): number | undefined;
 }
 
-/** How long to wait for a page to close before leaving it to the browser's own close. */
-const CLOSE_WAIT_MS = 5_000;
+/** How long to wait for a context or the browser to close, and for a killed browser's process to end. */
+export const CLOSE_WAIT_MS = 5_000;
 /** Chromium starts in a second or two; one that has not answered by then never will. */
 const LAUNCH_TIMEOUT_MS = 30_000;
 /**
  * The longest any one request to Chromium may take (puppeteer's default is three minutes). Above
- * a print's own time-out in normal use; a browser that stops answering ends the run in this time.
+ * a print's own time-out (PRINT_TIMEOUT_MS in pdf.ts). A browser that freezes mid-print ends the
+ * run within the longer of the two plus the waits of closing (a context, the browser, its process
+ * after the kill): 35 + 3 × 5 = 50 s, under the minute a run may take to fail.
  */
-const PROTOCOL_TIMEOUT_MS = 45_000;
+export const PROTOCOL_TIMEOUT_MS = 35_000;
 
 const PROFILE_PREFIX = 'weerbaarheid-chromium-';
 
@@ -122,48 +126,100 @@ function diedError(): RenderError {
 }
 
 /** What Chromium's own failures say in English, as one Dutch line (the original stays the cause). */
-function asBrowserError(cause: unknown, browser: Browser): unknown {
+function asBrowserError(cause: unknown, l: Launched, protocolMs: number): unknown {
   if (cause instanceof RenderError) return cause;
-  if (!browser.connected || browser.process()?.exitCode !== null) return new RenderError('browser-died', diedError().message, { cause });
+  if (!l.browser.connected || hasEnded(l.child)) return new RenderError('browser-died', diedError().message, { cause });
   if (cause instanceof ProtocolError && /timed out/i.test(cause.message)) {
-    return new RenderError('timeout', `Chromium antwoordde ${PROTOCOL_TIMEOUT_MS / 1000} s lang niet en is gestopt.`, { cause });
+    return new RenderError('timeout', `Chromium antwoordde ${protocolMs / 1000} s lang niet en is gestopt.`, { cause });
+  }
+  // Chromium hands a PDF over through a file in its temporary folder (its profile's, from the same
+  // TMPDIR); a full disk there surfaces only as a failed read of that file.
+  if (cause instanceof ProtocolError && /\bIO\.read\b/.test(cause.message)) {
+    return new RenderError('print-failed', `Chromium kon de PDF niet schrijven in zijn tijdelijke map ${dirname(l.profileDir)}; is die schijf vol?`, { cause });
   }
   return cause;
 }
 
 interface Launched {
   browser: Browser;
+  child: ChildProcess;
   profileDir: string;
+  /** Resolves when the process has ended. */
+  ended: Promise<void>;
   /** Rejects with a RenderError once the browser is gone (crashed, killed): every wait races it. */
   gone: Promise<never>;
 }
 
+const hasEnded = (child: ChildProcess): boolean => child.exitCode !== null || child.signalCode !== null;
+
 /** A promise that rejects when the browser disconnects or its process ends, whichever comes first. */
-function whenGone(browser: Browser): Promise<never> {
-  const child = browser.process();
+function whenGone(browser: Browser, ended: Promise<void>): Promise<never> {
   const gone = new Promise<never>((_, reject) => {
     browser.once('disconnected', () => reject(diedError()));
-    child?.once('exit', () => reject(diedError()));
-    // Died while the launch was finishing: both events are past.
-    if (!browser.connected || (child && (child.exitCode !== null || child.signalCode !== null))) reject(diedError());
+    void ended.then(() => reject(diedError()));
+    // Disconnected while the launch was finishing: the event is past.
+    if (!browser.connected) reject(diedError());
   });
   gone.catch(noop);
   return gone;
 }
 
+/**
+ * Chromium and the helpers it starts: they form a process group of their own (spawned detached),
+ * so a browser that hangs is killed with every renderer it has.
+ */
+function killBrowser(child: ChildProcess): void {
+  if (hasEnded(child) || child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
+}
+
+/**
+ * The DevTools protocol over the pipe Chromium reads on fd 3 and writes on fd 4, each message
+ * ended by a NUL. Ours rather than puppeteer.launch's, so that the process is ours from the moment
+ * it is spawned: its exit ends the launch at once, however far puppeteer's own waits have come.
+ */
+function pipeTransport(toBrowser: Writable, fromBrowser: Readable): ConnectionTransport {
+  let pending: Buffer[] = [];
+  const transport: ConnectionTransport = {
+    send(message) {
+      toBrowser.write(`${message}\0`);
+    },
+    close() {
+      toBrowser.destroy();
+      fromBrowser.destroy();
+    },
+  };
+  fromBrowser.on('data', (chunk: Buffer) => {
+    let start = 0;
+    for (let end = chunk.indexOf(0); end !== -1; start = end + 1, end = chunk.indexOf(0, start)) {
+      const message = Buffer.concat([...pending, chunk.subarray(start, end)]).toString('utf8');
+      pending = [];
+      // Each in a turn of its own, as puppeteer's own pipe transport hands them over.
+      setImmediate(() => transport.onmessage?.(message));
+    }
+    if (start < chunk.length) pending.push(chunk.subarray(start));
+  });
+  fromBrowser.once('close', () => transport.onclose?.());
+  // A browser that died leaves a broken pipe: that is reported by its exit, not as an uncaught error.
+  fromBrowser.on('error', noop);
+  toBrowser.on('error', noop);
+  return transport;
+}
+
 /** One browser per run, launched when first needed. No module-level state: the caller owns the session. */
-export function createBrowserSession(opts: { executablePath?: string; timeoutMs?: number } = {}): BrowserSession {
+export function createBrowserSession(opts: { executablePath?: string; timeoutMs?: number; protocolTimeoutMs?: number } = {}): BrowserSession {
   let launching: Promise<Launched> | undefined;
-  let launched: Launched | undefined;
+  let child: ChildProcess | undefined;
   let closing: Promise<void> | undefined;
   // The tab Chromium opens at start-up, in this run's fresh profile: the first print uses it, which
   // spares starting another renderer process (a tenth of a second of CPU) when time counts most.
   let initialPage: Promise<Page | undefined> | undefined;
   let usedInitial = false;
-
-  // Aborting kills the process of a launch that takes too long: a Chromium that starts but never
-  // answers would otherwise wait for every protocol time-out in turn.
-  const launchAbort = new AbortController();
+  const protocolMs = opts.protocolTimeoutMs ?? PROTOCOL_TIMEOUT_MS;
 
   async function launch(): Promise<Launched> {
     const executablePath = opts.executablePath ?? findChromium();
@@ -172,40 +228,45 @@ export function createBrowserSession(opts: { executablePath?: string; timeoutMs?
     // Our pid in the name: the next run can tell this profile from a live run's once we are gone.
     const profileDir = await mkdtemp(join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
     const launchMs = opts.timeoutMs ?? LAUNCH_TIMEOUT_MS;
+    // Puppeteer's own flags with ours. A copy: puppeteer edits the array it is given (it takes
+    // --disable-features out to merge it with its own).
+    const args = [...puppeteer.defaultArgs({ browser: 'chrome', headless: true, userDataDir: profileDir, args: [...LAUNCH_ARGS] }), '--remote-debugging-pipe'];
+    // A pipe instead of a websocket: Chromium exits by itself when this process dies. Its output
+    // is not read: a pipe nobody empties would stall it.
+    const started = spawn(executablePath, args, { detached: true, stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] });
+    child = started;
+    const ended = new Promise<void>((done) => {
+      started.once('exit', () => done());
+      started.once('error', () => done());
+    });
     let deadline: NodeJS.Timeout | undefined;
-    // The launch settles by the deadline whatever puppeteer waits for (a page target of a browser
-    // that died meanwhile is waited for without end).
-    const overdue = new Promise<never>((_, reject) => {
+    let overdue = false;
+    // The launch settles by the deadline or the process's end, whatever puppeteer waits for (the
+    // tabs of a browser that died meanwhile are waited for without end).
+    const stopped = new Promise<never>((_, reject) => {
       deadline = setTimeout(() => {
-        launchAbort.abort();
+        overdue = true;
         reject(new Error('launch deadline'));
       }, launchMs);
+      void ended.then(() => reject(new Error('exited during launch')));
     });
+    const transport = pipeTransport(started.stdio[3] as Writable, started.stdio[4] as Readable);
+    // Ends puppeteer's waits of a launch that failed, so that none keeps this process alive.
+    const given = new AbortController();
     try {
-      const starting = puppeteer.launch({
-        executablePath,
-        headless: true,
-        // A copy: puppeteer edits the array it is given (it takes --disable-features out to merge it with its own).
-        args: [...LAUNCH_ARGS],
-        userDataDir: profileDir,
-        // A pipe instead of a websocket: Chromium exits by itself when this process dies.
-        pipe: true,
-        // The CLI owns signal handling and calls close(); puppeteer's handlers would exit the process.
-        handleSIGINT: false,
-        handleSIGTERM: false,
-        handleSIGHUP: false,
-        timeout: launchMs,
-        protocolTimeout: PROTOCOL_TIMEOUT_MS,
-        signal: launchAbort.signal,
-      });
-      // A browser that arrives after the deadline is closed at once.
-      starting.then((late) => launchAbort.signal.aborted && void late.close().catch(noop), noop);
-      const browser = await Promise.race([starting, overdue]);
-      launched = { browser, profileDir, gone: whenGone(browser) };
-      return launched;
+      const connecting = puppeteer.connect({ transport, protocolTimeout: protocolMs });
+      // A browser that connects only after the launch failed is let go (its process is killed below).
+      void connecting.then((late) => given.signal.aborted && void late.disconnect(), noop);
+      const browser = await Promise.race([connecting, stopped]);
+      await Promise.race([browser.waitForTarget((t) => t.type() === 'page', { timeout: 0, signal: given.signal }), stopped]);
+      return { browser, child: started, profileDir, ended, gone: whenGone(browser, ended) };
     } catch (cause) {
+      given.abort();
+      killBrowser(started);
+      transport.close();
+      await settleWithin(ended, CLOSE_WAIT_MS);
       await rm(profileDir, { recursive: true, force: true, maxRetries: 2 }).catch(noop);
-      const reason = launchAbort.signal.aborted ? `het antwoordde niet binnen ${launchMs / 1000} s` : 'het stopte tijdens het starten';
+      const reason = overdue ? `het antwoordde niet binnen ${launchMs / 1000} s` : 'het stopte tijdens het starten';
       throw new RenderError('launch-failed', `Chromium kon niet worden gestart (${executablePath}): ${reason}.`, { cause });
     } finally {
       clearTimeout(deadline);
@@ -221,7 +282,7 @@ export function createBrowserSession(opts: { executablePath?: string; timeoutMs?
     try {
       return await Promise.race([work(l.browser), l.gone]);
     } catch (cause) {
-      throw asBrowserError(cause, l.browser);
+      throw asBrowserError(cause, l, protocolMs);
     }
   }
 
@@ -230,16 +291,15 @@ export function createBrowserSession(opts: { executablePath?: string; timeoutMs?
     if (!pending) return;
     const l = await pending.catch(() => undefined);
     if (!l) return;
-    const child = l.browser.process();
     try {
-      await settleWithin(l.browser.close(), CLOSE_WAIT_MS);
+      // Browser.close lets Chromium quit by itself; the wait is for its process, so that it
+      // writes nothing more into the profile being removed.
+      await settleWithin(Promise.all([l.browser.close(), l.ended]), CLOSE_WAIT_MS);
     } finally {
-      // A crashed or hung browser that did not close: make sure the process is gone anyway, and
-      // wait for it, so that it writes nothing more into the profile being removed.
-      if (child && child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise((done) => child.once('exit', done));
-        child.kill('SIGKILL');
-        await settleWithin(exited, CLOSE_WAIT_MS);
+      // A crashed or hung browser that did not quit: make sure its processes are gone anyway.
+      if (!hasEnded(l.child)) {
+        killBrowser(l.child);
+        await settleWithin(l.ended, CLOSE_WAIT_MS);
       }
       // A profile that cannot be removed now is removed by the next run (removeStaleProfiles).
       await rm(l.profileDir, { recursive: true, force: true, maxRetries: 2 }).catch(noop);
@@ -256,8 +316,9 @@ export function createBrowserSession(opts: { executablePath?: string; timeoutMs?
       if (closing) throw closedError();
       const claimed = !usedInitial;
       usedInitial = true;
-      // A failed launch is reported by the browser() below, with its reason.
-      const first = claimed ? await startUpTab().catch(() => undefined) : undefined;
+      // A start-up tab that failed (the launch, or a browser that stopped answering) fails the
+      // page: a new context would wait for the same browser once more.
+      const first = claimed ? await startUpTab() : undefined;
       if (first) return guarded(() => fn(first));
       // Later pages get a context each: nothing shared between prints, and closing a context does
       // not hang the way page.close() can after a navigation that timed out with requests intercepted.
@@ -278,7 +339,7 @@ export function createBrowserSession(opts: { executablePath?: string; timeoutMs?
       return closing;
     },
     pid() {
-      return launched?.browser.process()?.pid;
+      return child?.pid;
     },
     [Symbol.asyncDispose]() {
       return session.close();

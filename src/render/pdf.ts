@@ -34,6 +34,13 @@ export interface PrintResult {
   bytes: Uint8Array;
 }
 
+/**
+ * How long loading the page and each print may take: a tenth of a second per page in normal use
+ * (10,000 risks print in seconds). Below the browser's protocol time-out, so a print that is too
+ * slow is reported as one, naming the PDF (the sum of both with closing is in browser.ts).
+ */
+export const PRINT_TIMEOUT_MS = 30_000;
+
 /** Final prints after the measuring one: normally one; a contents that changes length by its numbers gets one more. */
 const MAX_FINAL_PASSES = 2;
 
@@ -47,7 +54,7 @@ const MAX_FINAL_PASSES = 2;
  * written to disk, and nothing is read from it but the tool's own colour profile.
  */
 export async function printPdf(session: BrowserSession, input: PrintInput): Promise<PrintResult> {
-  const timeout = input.timeoutMs ?? 60_000;
+  const timeout = input.timeoutMs ?? PRINT_TIMEOUT_MS;
   try {
     const [printed, iccProfile] = await Promise.all([session.page((page) => printPasses(page, input, timeout)), readIccProfile()]);
     const { pdf, pages, pageNumbers, blocked, prints, linkTexts } = printed;
@@ -68,7 +75,7 @@ export async function printPdf(session: BrowserSession, input: PrintInput): Prom
     });
     return { pages, pageNumbers, blocked, prints, producer, bytes };
   } catch (cause) {
-    throw asRenderError(cause, input.name);
+    throw asRenderError(cause, input.name, timeout);
   }
 }
 
@@ -185,10 +192,10 @@ function measureOptions(options: PDFOptions): PDFOptions {
   return { ...options, tagged: false, outline: false };
 }
 
-function asRenderError(cause: unknown, name: string): RenderError {
+function asRenderError(cause: unknown, name: string, timeout: number): RenderError {
   if (cause instanceof RenderError) return cause;
   if (cause instanceof TimeoutError) {
-    return new RenderError('timeout', `PDF ${name} niet gemaakt: Chromium deed er te lang over (${cause.message}).`, { cause });
+    return new RenderError('timeout', `PDF ${name} niet gemaakt: Chromium deed er langer dan ${timeout / 1000} s over.`, { cause });
   }
   const detail = cause instanceof PdfStructureError ? `onverwachte PDF-opbouw: ${cause.message}` : (cause as Error).message;
   return new RenderError('print-failed', `PDF ${name} niet gemaakt: ${detail}`, { cause });

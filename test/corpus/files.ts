@@ -11,6 +11,9 @@ import type { Row } from './tables.js';
 
 export const ANALYSE_YAML = 'jaar: 2025\norganisatie: Ministerie van Defensie\nnetwerk: NAFIN\npeildatum: 2025-12-31\nrubricering: Departementaal Vertrouwelijk\n';
 
+/** `yaml` with a billion-laughs chain of aliases appended: nine levels of ten, 10⁹ values if expanded. */
+export const aliasBomb = (yaml: string): string => `${yaml}${[...'abcdefghi'].map((n, i, all) => `${n}: &${n} [${Array(10).fill(i ? `*${all[i - 1]}` : 'x').join(', ')}]`).join('\n')}\n`;
+
 export interface SheetSpec {
   name: string;
   rows: readonly Row[];

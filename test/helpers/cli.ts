@@ -3,6 +3,10 @@
  * Far faster than starting the binary; test/cli.test.ts keeps a few runs of the real binary.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.js';
 import type { Terminal } from '../../src/cli/terminal.js';
 import { BIN } from './fixtures.js';
@@ -47,4 +51,20 @@ export async function runMain(args: string[], env: Record<string, string> = {}):
 export function runBin(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): CliRun {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000, cwd: opts.cwd, env: { ...process.env, ...opts.env } });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * The real binary, with its wall time and its peak memory (resident set of the Node process;
+ * Chromium's processes are not counted): what a hostile input costs the whole run.
+ */
+export function runBinMeasured(args: string[]): CliRun & { ms: number; peakRss: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'weerbaarheid-rss-'));
+  try {
+    const file = join(dir, 'rss');
+    const started = performance.now();
+    const r = spawnSync(process.execPath, ['--import', fileURLToPath(new URL('peak-rss.mjs', import.meta.url)), BIN, ...args], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, PEAK_RSS_FILE: file } });
+    return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, ms: performance.now() - started, peakRss: Number(readFileSync(file, 'utf8')) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
