@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deadPid } from '../../test/helpers/fixtures.js';
 import { PROJECT_ROOT } from '../version.js';
-import { lockFolder, OutputBusyError } from './lock.js';
+import { lockFolder, OutputBusyError, takeOver } from './lock.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -31,6 +31,20 @@ describe('lockFolder', () => {
     const again = await lockFolder(target);
     await again.release();
     expect(readdirSync(join(target, '..'))).toEqual([]);
+  });
+
+  it('a late racer that read the stale lock leaves the winner\'s lock in place', async () => {
+    const dir = parent();
+    const path = join(dir, '.2025.lock');
+    const stale = `${hostname()}\n${deadPid()}\n`;
+    // The winner took the stale lock over and linked its own before this racer got the guard.
+    const winner = await lockFolder(join(dir, '2025'));
+    const draft = `${path}.laat`;
+    writeFileSync(draft, `${hostname()}\n${process.pid}\n`);
+    await takeOver(path, draft, stale);
+    expect(readFileSync(path, 'utf8')).toBe(`${hostname()}\n${process.pid}\n`);
+    expect(readdirSync(dir).sort()).toEqual(['.2025.lock', '.2025.lock.laat']);
+    await winner.release();
   });
 
   it("takes over the lock of a process that is gone, and removes what a run killed while locking left", async () => {

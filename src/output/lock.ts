@@ -60,8 +60,12 @@ async function tryLink(from: string, to: string): Promise<boolean> {
   }
 }
 
-/** Removes the stale lock, holding the takeover guard; without the guard, waits a moment for whoever has it. */
-async function takeOver(path: string, draft: string, stale: string): Promise<void> {
+/**
+ * Removes the stale lock, holding the takeover guard; without the guard, waits a moment for whoever has it.
+ * Only while the lock still holds the stale content read before: a racer that read it too and gets
+ * the guard after the winner linked its own lock must leave that one alone. Exported for its test.
+ */
+export async function takeOver(path: string, draft: string, stale: string): Promise<void> {
   const guard = `${path}.overname`;
   if (!(await tryLink(draft, guard))) {
     // A run killed during its takeover, a moment of microseconds, would leave its guard for good.
