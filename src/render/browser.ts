@@ -181,6 +181,7 @@ function killBrowser(child: ChildProcess): void {
  * The DevTools protocol over the pipe Chromium reads on fd 3 and writes on fd 4, each message
  * ended by a NUL. Ours rather than puppeteer.launch's, so that the process is ours from the moment
  * it is spawned: its exit ends the launch at once, however far puppeteer's own waits have come.
+ * Puppeteer's own PipeTransport is internal (not in its public types), hence these few lines.
  */
 function pipeTransport(toBrowser: Writable, fromBrowser: Readable): ConnectionTransport {
   let pending: Buffer[] = [];

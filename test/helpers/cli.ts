@@ -48,8 +48,8 @@ export async function runMain(args: string[], env: Record<string, string> = {}):
 }
 
 /** The real binary, for what only a separate process shows (its own output streams, cwd, exit code). */
-export function runBin(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): CliRun {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000, cwd: opts.cwd, env: { ...process.env, ...opts.env } });
+export function runBin(args: string[], opts: { cwd?: string; env?: Record<string, string>; nodeArgs?: string[] } = {}): CliRun {
+  const r = spawnSync(process.execPath, [...(opts.nodeArgs ?? []), BIN, ...args], { encoding: 'utf8', timeout: 120_000, cwd: opts.cwd, env: { ...process.env, ...opts.env } });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -62,8 +62,8 @@ export function runBinMeasured(args: string[]): CliRun & { ms: number; peakRss: 
   try {
     const file = join(dir, 'rss');
     const started = performance.now();
-    const r = spawnSync(process.execPath, ['--import', fileURLToPath(new URL('peak-rss.mjs', import.meta.url)), BIN, ...args], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, PEAK_RSS_FILE: file } });
-    return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, ms: performance.now() - started, peakRss: Number(readFileSync(file, 'utf8')) };
+    const run = runBin(args, { nodeArgs: ['--import', fileURLToPath(new URL('peak-rss.mjs', import.meta.url))], env: { PEAK_RSS_FILE: file } });
+    return { ...run, ms: performance.now() - started, peakRss: Number(readFileSync(file, 'utf8')) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
